@@ -1,0 +1,27 @@
+package org.longlag.models.model;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.SplittableRandom;
+import org.longlag.models.cell.ParameterLayout;
+import org.longlag.models.cell.Parameters;
+import org.longlag.models.cell.State;
+
+/** Where z_0 comes from: zeros, or learned parameters shared by every sequence. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = ZeroInitialState.class, name = "zero"),
+    @JsonSubTypes.Type(value = LearnedInitialState.class, name = "learned")
+})
+public interface InitialState {
+
+    ParameterLayout parameterLayout(int[] stateSizes);
+
+    void initialize(Parameters w, int[] stateSizes, SplittableRandom rng);
+
+    /** Writes z_0 for every row of {@code s0}. */
+    void fill(Parameters w, State s0);
+
+    /** Adds dL/dparams from dL/dz_0 (summed over the batch). */
+    void backward(Parameters grad, State dS0);
+}

@@ -1,0 +1,30 @@
+package org.longlag.models.model;
+
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.util.SplittableRandom;
+import org.longlag.models.cell.ParameterLayout;
+import org.longlag.models.cell.Parameters;
+import org.longlag.models.cell.State;
+
+/** z_0 = 0. */
+@JsonTypeName("zero")
+public record ZeroInitialState() implements InitialState {
+
+    @Override
+    public ParameterLayout parameterLayout(int[] stateSizes) {
+        return ParameterLayout.empty();
+    }
+
+    @Override
+    public void initialize(Parameters w, int[] stateSizes, SplittableRandom rng) {
+    }
+
+    @Override
+    public void fill(Parameters w, State s0) {
+        s0.zero();
+    }
+
+    @Override
+    public void backward(Parameters grad, State dS0) {
+    }
+}

@@ -1,0 +1,404 @@
+package org.longlag.models.tensor;
+
+import org.longlag.models.Precision;
+
+/**
+ * float64 {@link Mat}: {@code double[][]} rows with a column window [off, off + cols).
+ *
+ * <p>The float64 twin of {@link FloatMat}, loop for loop (see there for why the loops have these
+ * forms); the two must stay in step. Differences: tanh and sigmoid use {@code Math.tanh} and
+ * {@code Math.exp} (exact, so central-difference gradient checks see the function the backward
+ * differentiates), and the denormal flush threshold is 1e-290.
+ */
+public final class DoubleMat extends Mat {
+
+    private static final double FLUSH = 1e-290;
+
+    final double[][] d;
+    final int off;
+
+    public DoubleMat(int rows, int cols) {
+        this(new double[rows][cols], rows, 0, cols);
+    }
+
+    private DoubleMat(double[][] d, int rows, int off, int cols) {
+        super(rows, cols);
+        this.d = d;
+        this.off = off;
+    }
+
+    /** Direct access to row r (columns [offset(), offset() + cols()) belong to this matrix). */
+    public double[] row(int r) {
+        return d[r];
+    }
+
+    public int offset() {
+        return off;
+    }
+
+    private static DoubleMat f(Mat m) {
+        if (!(m instanceof DoubleMat)) {
+            throw new IllegalArgumentException("mixed precision: FLOAT64 and " + m.precision());
+        }
+        return (DoubleMat) m;
+    }
+
+    @Override
+    public Precision precision() {
+        return Precision.FLOAT64;
+    }
+
+    @Override
+    public Mat columns(int from, int width) {
+        if (from < 0 || width < 0 || from + width > cols) {
+            throw new IllegalArgumentException("column window [" + from + ", " + (from + width) + ") outside 0.." + cols);
+        }
+        return new DoubleMat(d, rows, off + from, width);
+    }
+
+    @Override
+    public double get(int r, int c) {
+        return d[r][off + c];
+    }
+
+    @Override
+    public void set(int r, int c, double v) {
+        d[r][off + c] = v;
+    }
+
+    @Override
+    public void zero() {
+        fill(0);
+    }
+
+    @Override
+    public void fill(double v) {
+        double fv = v;
+        for (int r = 0; r < rows; r++) {
+            java.util.Arrays.fill(d[r], off, off + cols, fv);
+        }
+    }
+
+    @Override
+    public void set(Mat src) {
+        requireSameShape(src, "set");
+        DoubleMat s = f(src);
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(s.d[r], s.off, d[r], off, cols);
+        }
+    }
+
+    @Override
+    public void load(float[] src, int offset) {
+        for (int r = 0; r < rows; r++) {
+            double[] dr = d[r];
+            int base = offset + r * cols;
+            for (int j = 0; j < cols; j++) dr[off + j] = src[base + j];
+        }
+    }
+
+    @Override
+    public void load(double[] src, int offset) {
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(src, offset + r * cols, d[r], off, cols);
+        }
+    }
+
+    @Override
+    public void store(float[] dst, int offset) {
+        for (int r = 0; r < rows; r++) {
+            double[] dr = d[r];
+            int base = offset + r * cols;
+            for (int j = 0; j < cols; j++) dst[base + j] = (float) dr[off + j];
+        }
+    }
+
+    @Override
+    public void store(double[] dst, int offset) {
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(d[r], off, dst, offset + r * cols, cols);
+        }
+    }
+
+    @Override
+    public void addMatMul(Mat am, Mat bm) {
+        requireShape(am, rows, am.cols, "addMatMul left operand");
+        requireShape(bm, am.cols, cols, "addMatMul right operand");
+        DoubleMat a = f(am), b = f(bm);
+        final int k = a.cols, n = cols, ao = a.off, bo = b.off, co = off;
+        for (int i = 0; i < rows; i++) {
+            double[] c = d[i], ar = a.d[i];
+            int p = 0;
+            for (; p + 3 < k; p += 4) {
+                double x0 = ar[ao + p], x1 = ar[ao + p + 1], x2 = ar[ao + p + 2], x3 = ar[ao + p + 3];
+                if (x0 == 0.0 && x1 == 0.0 && x2 == 0.0 && x3 == 0.0) continue; // sparse inputs (one-hot, markers)
+                double[] b0 = b.d[p], b1 = b.d[p + 1], b2 = b.d[p + 2], b3 = b.d[p + 3];
+                for (int j = 0; j < n; j++) {
+                    c[co + j] += x0 * b0[bo + j] + x1 * b1[bo + j] + x2 * b2[bo + j] + x3 * b3[bo + j];
+                }
+            }
+            for (; p < k; p++) {
+                double x = ar[ao + p];
+                if (x == 0.0) continue;
+                double[] b0 = b.d[p];
+                for (int j = 0; j < n; j++) c[co + j] += x * b0[bo + j];
+            }
+        }
+    }
+
+    @Override
+    public void addTransAMatMul(Mat am, Mat bm) {
+        requireShape(am, am.rows, rows, "addTransAMatMul left operand");
+        requireShape(bm, am.rows, cols, "addTransAMatMul right operand");
+        DoubleMat a = f(am), b = f(bm);
+        final int m = a.rows, n = cols, ao = a.off, bo = b.off, co = off;
+        for (int p = 0; p < rows; p++) {
+            double[] c = d[p];
+            int i = 0;
+            for (; i + 3 < m; i += 4) {
+                double x0 = a.d[i][ao + p], x1 = a.d[i + 1][ao + p], x2 = a.d[i + 2][ao + p], x3 = a.d[i + 3][ao + p];
+                if (x0 == 0.0 && x1 == 0.0 && x2 == 0.0 && x3 == 0.0) continue;
+                double[] b0 = b.d[i], b1 = b.d[i + 1], b2 = b.d[i + 2], b3 = b.d[i + 3];
+                for (int j = 0; j < n; j++) {
+                    c[co + j] += x0 * b0[bo + j] + x1 * b1[bo + j] + x2 * b2[bo + j] + x3 * b3[bo + j];
+                }
+            }
+            for (; i < m; i++) {
+                double x = a.d[i][ao + p];
+                if (x == 0.0) continue;
+                double[] b0 = b.d[i];
+                for (int j = 0; j < n; j++) c[co + j] += x * b0[bo + j];
+            }
+        }
+    }
+
+    @Override
+    public void setTranspose(Mat src) {
+        requireShape(src, cols, rows, "setTranspose");
+        DoubleMat s = f(src);
+        for (int r = 0; r < rows; r++) {
+            double[] dr = d[r];
+            for (int c = 0; c < cols; c++) dr[off + c] = s.d[c][s.off + r];
+        }
+    }
+
+    @Override
+    public void addRowBroadcast(Mat rowm) {
+        requireShape(rowm, 1, cols, "addRowBroadcast");
+        DoubleMat v = f(rowm);
+        double[] vr = v.d[0];
+        final int vo = v.off, co = off, n = cols;
+        for (int r = 0; r < rows; r++) {
+            double[] c = d[r];
+            for (int j = 0; j < n; j++) c[co + j] += vr[vo + j];
+        }
+    }
+
+    @Override
+    public void addProductRowBroadcast(Mat am, Mat rowm) {
+        requireSameShape(am, "addProductRowBroadcast operand");
+        requireShape(rowm, 1, cols, "addProductRowBroadcast row");
+        DoubleMat a = f(am), v = f(rowm);
+        double[] vr = v.d[0];
+        final int vo = v.off, ao = a.off, co = off, n = cols;
+        for (int r = 0; r < rows; r++) {
+            double[] c = d[r], ar = a.d[r];
+            for (int j = 0; j < n; j++) c[co + j] += ar[ao + j] * vr[vo + j];
+        }
+    }
+
+    @Override
+    public void addColumnSums(Mat src) {
+        requireShape(this, 1, src.cols, "addColumnSums destination");
+        DoubleMat s = f(src);
+        double[] c = d[0];
+        final int so = s.off, co = off, n = cols;
+        for (int r = 0; r < s.rows; r++) {
+            double[] sr = s.d[r];
+            for (int j = 0; j < n; j++) c[co + j] += sr[so + j];
+        }
+    }
+
+    @Override
+    public void addColumnSumsOfProduct(Mat am, Mat bm) {
+        requireShape(this, 1, am.cols, "addColumnSumsOfProduct destination");
+        requireShape(bm, am.rows, am.cols, "addColumnSumsOfProduct operand");
+        DoubleMat a = f(am), b = f(bm);
+        double[] c = d[0];
+        final int ao = a.off, bo = b.off, co = off, n = cols;
+        for (int r = 0; r < a.rows; r++) {
+            double[] ar = a.d[r], br = b.d[r];
+            for (int j = 0; j < n; j++) c[co + j] += ar[ao + j] * br[bo + j];
+        }
+    }
+
+    @Override
+    public void addScaled(Mat am, double s) {
+        requireSameShape(am, "addScaled");
+        DoubleMat a = f(am);
+        final double fs = s;
+        final int ao = a.off, co = off, n = cols;
+        for (int r = 0; r < rows; r++) {
+            double[] c = d[r], ar = a.d[r];
+            for (int j = 0; j < n; j++) c[co + j] += fs * ar[ao + j];
+        }
+    }
+
+    @Override
+    public void scale(double s) {
+        final double fs = s;
+        final int co = off, n = cols;
+        for (int r = 0; r < rows; r++) {
+            double[] c = d[r];
+            for (int j = 0; j < n; j++) c[co + j] *= fs;
+        }
+    }
+
+    @Override
+    public void setProduct(Mat am, Mat bm) {
+        requireSameShape(am, "setProduct");
+        requireSameShape(bm, "setProduct");
+        DoubleMat a = f(am), b = f(bm);
+        final int ao = a.off, bo = b.off, co = off, n = cols;
+        for (int r = 0; r < rows; r++) {
+            double[] c = d[r], ar = a.d[r], br = b.d[r];
+            for (int j = 0; j < n; j++) c[co + j] = ar[ao + j] * br[bo + j];
+        }
+    }
+
+    @Override
+    public void addProduct(Mat am, Mat bm) {
+        requireSameShape(am, "addProduct");
+        requireSameShape(bm, "addProduct");
+        DoubleMat a = f(am), b = f(bm);
+        final int ao = a.off, bo = b.off, co = off, n = cols;
+        for (int r = 0; r < rows; r++) {
+            double[] c = d[r], ar = a.d[r], br = b.d[r];
+            for (int j = 0; j < n; j++) c[co + j] += ar[ao + j] * br[bo + j];
+        }
+    }
+
+    @Override
+    public void multiply(Mat am) {
+        requireSameShape(am, "multiply");
+        DoubleMat a = f(am);
+        final int ao = a.off, co = off, n = cols;
+        for (int r = 0; r < rows; r++) {
+            double[] c = d[r], ar = a.d[r];
+            for (int j = 0; j < n; j++) c[co + j] *= ar[ao + j];
+        }
+    }
+
+    @Override
+    public void setTanh(Mat am) {
+        requireSameShape(am, "setTanh");
+        DoubleMat a = f(am);
+        final int ao = a.off, co = off, n = cols;
+        for (int r = 0; r < rows; r++) {
+            double[] c = d[r], ar = a.d[r];
+            for (int j = 0; j < n; j++) c[co + j] = Math.tanh(ar[ao + j]);
+        }
+    }
+
+    @Override
+    public void setSigmoid(Mat am) {
+        requireSameShape(am, "setSigmoid");
+        DoubleMat a = f(am);
+        final int ao = a.off, co = off, n = cols;
+        for (int r = 0; r < rows; r++) {
+            double[] c = d[r], ar = a.d[r];
+            for (int j = 0; j < n; j++) c[co + j] = 1.0 / (1.0 + Math.exp(-ar[ao + j]));
+        }
+    }
+
+    @Override
+    public void setRelu(Mat am) {
+        requireSameShape(am, "setRelu");
+        DoubleMat a = f(am);
+        final int ao = a.off, co = off, n = cols;
+        for (int r = 0; r < rows; r++) {
+            double[] c = d[r], ar = a.d[r];
+            for (int j = 0; j < n; j++) c[co + j] = Math.max(ar[ao + j], 0.0);
+        }
+    }
+
+    @Override
+    public void multiplyTanhDerivative(Mat ym) {
+        requireSameShape(ym, "multiplyTanhDerivative");
+        DoubleMat y = f(ym);
+        final int yo = y.off, co = off, n = cols;
+        for (int r = 0; r < rows; r++) {
+            double[] c = d[r], yr = y.d[r];
+            for (int j = 0; j < n; j++) {
+                double v = yr[yo + j];
+                c[co + j] *= 1.0 - v * v;
+            }
+        }
+    }
+
+    @Override
+    public void multiplySigmoidDerivative(Mat ym) {
+        requireSameShape(ym, "multiplySigmoidDerivative");
+        DoubleMat y = f(ym);
+        final int yo = y.off, co = off, n = cols;
+        for (int r = 0; r < rows; r++) {
+            double[] c = d[r], yr = y.d[r];
+            for (int j = 0; j < n; j++) {
+                double v = yr[yo + j];
+                c[co + j] *= v * (1.0 - v);
+            }
+        }
+    }
+
+    @Override
+    public void multiplyReluDerivative(Mat xm) {
+        requireSameShape(xm, "multiplyReluDerivative");
+        DoubleMat x = f(xm);
+        final int xo = x.off, co = off, n = cols;
+        for (int r = 0; r < rows; r++) {
+            double[] c = d[r], xr = x.d[r];
+            for (int j = 0; j < n; j++) c[co + j] = xr[xo + j] > 0.0 ? c[co + j] : 0.0;
+        }
+    }
+
+    @Override
+    public void flushDenormals() {
+        final int co = off, n = cols;
+        for (int r = 0; r < rows; r++) {
+            double[] c = d[r];
+            for (int j = 0; j < n; j++) {
+                double v = c[co + j];
+                c[co + j] = Math.abs(v) < FLUSH ? 0.0 : v;
+            }
+        }
+    }
+
+    @Override
+    public double flushThreshold() {
+        return FLUSH;
+    }
+
+    @Override
+    public double sumOfSquares() {
+        double s = 0;
+        for (int r = 0; r < rows; r++) {
+            double[] c = d[r];
+            for (int j = 0; j < cols; j++) {
+                double v = c[off + j];
+                s += v * v;
+            }
+        }
+        return s;
+    }
+
+    @Override
+    public boolean isFinite() {
+        for (int r = 0; r < rows; r++) {
+            double[] c = d[r];
+            for (int j = 0; j < cols; j++) {
+                if (!Double.isFinite(c[off + j])) return false;
+            }
+        }
+        return true;
+    }
+}

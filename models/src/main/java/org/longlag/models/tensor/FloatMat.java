@@ -1,0 +1,400 @@
+package org.longlag.models.tensor;
+
+import org.longlag.models.Precision;
+
+/**
+ * float32 {@link Mat}: {@code float[][]} rows with a column window [off, off + cols).
+ *
+ * <p>The loops are written in the forms the C2 compiler vectorizes: contiguous inner loops over one
+ * row, products unrolled four source rows at a time into one destination row (measured ~35 GFLOP/s
+ * per core against ~28 for plain axpy; eight at a time stops vectorizing). {@link DoubleMat} is the
+ * float64 twin of this class and must stay in step with it.
+ */
+public final class FloatMat extends Mat {
+
+    private static final float FLUSH = 1e-30f;
+
+    final float[][] d;
+    final int off;
+
+    public FloatMat(int rows, int cols) {
+        this(new float[rows][cols], rows, 0, cols);
+    }
+
+    private FloatMat(float[][] d, int rows, int off, int cols) {
+        super(rows, cols);
+        this.d = d;
+        this.off = off;
+    }
+
+    /** Direct access to row r (columns [offset(), offset() + cols()) belong to this matrix). */
+    public float[] row(int r) {
+        return d[r];
+    }
+
+    public int offset() {
+        return off;
+    }
+
+    private static FloatMat f(Mat m) {
+        if (!(m instanceof FloatMat)) {
+            throw new IllegalArgumentException("mixed precision: FLOAT32 and " + m.precision());
+        }
+        return (FloatMat) m;
+    }
+
+    @Override
+    public Precision precision() {
+        return Precision.FLOAT32;
+    }
+
+    @Override
+    public Mat columns(int from, int width) {
+        if (from < 0 || width < 0 || from + width > cols) {
+            throw new IllegalArgumentException("column window [" + from + ", " + (from + width) + ") outside 0.." + cols);
+        }
+        return new FloatMat(d, rows, off + from, width);
+    }
+
+    @Override
+    public double get(int r, int c) {
+        return d[r][off + c];
+    }
+
+    @Override
+    public void set(int r, int c, double v) {
+        d[r][off + c] = (float) v;
+    }
+
+    @Override
+    public void zero() {
+        fill(0);
+    }
+
+    @Override
+    public void fill(double v) {
+        float fv = (float) v;
+        for (int r = 0; r < rows; r++) {
+            java.util.Arrays.fill(d[r], off, off + cols, fv);
+        }
+    }
+
+    @Override
+    public void set(Mat src) {
+        requireSameShape(src, "set");
+        FloatMat s = f(src);
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(s.d[r], s.off, d[r], off, cols);
+        }
+    }
+
+    @Override
+    public void load(float[] src, int offset) {
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(src, offset + r * cols, d[r], off, cols);
+        }
+    }
+
+    @Override
+    public void load(double[] src, int offset) {
+        for (int r = 0; r < rows; r++) {
+            float[] dr = d[r];
+            int base = offset + r * cols;
+            for (int j = 0; j < cols; j++) dr[off + j] = (float) src[base + j];
+        }
+    }
+
+    @Override
+    public void store(float[] dst, int offset) {
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(d[r], off, dst, offset + r * cols, cols);
+        }
+    }
+
+    @Override
+    public void store(double[] dst, int offset) {
+        for (int r = 0; r < rows; r++) {
+            float[] dr = d[r];
+            int base = offset + r * cols;
+            for (int j = 0; j < cols; j++) dst[base + j] = dr[off + j];
+        }
+    }
+
+    @Override
+    public void addMatMul(Mat am, Mat bm) {
+        requireShape(am, rows, am.cols, "addMatMul left operand");
+        requireShape(bm, am.cols, cols, "addMatMul right operand");
+        FloatMat a = f(am), b = f(bm);
+        final int k = a.cols, n = cols, ao = a.off, bo = b.off, co = off;
+        for (int i = 0; i < rows; i++) {
+            float[] c = d[i], ar = a.d[i];
+            int p = 0;
+            for (; p + 3 < k; p += 4) {
+                float x0 = ar[ao + p], x1 = ar[ao + p + 1], x2 = ar[ao + p + 2], x3 = ar[ao + p + 3];
+                if (x0 == 0f && x1 == 0f && x2 == 0f && x3 == 0f) continue; // sparse inputs (one-hot, markers)
+                float[] b0 = b.d[p], b1 = b.d[p + 1], b2 = b.d[p + 2], b3 = b.d[p + 3];
+                for (int j = 0; j < n; j++) {
+                    c[co + j] += x0 * b0[bo + j] + x1 * b1[bo + j] + x2 * b2[bo + j] + x3 * b3[bo + j];
+                }
+            }
+            for (; p < k; p++) {
+                float x = ar[ao + p];
+                if (x == 0f) continue;
+                float[] b0 = b.d[p];
+                for (int j = 0; j < n; j++) c[co + j] += x * b0[bo + j];
+            }
+        }
+    }
+
+    @Override
+    public void addTransAMatMul(Mat am, Mat bm) {
+        requireShape(am, am.rows, rows, "addTransAMatMul left operand");
+        requireShape(bm, am.rows, cols, "addTransAMatMul right operand");
+        FloatMat a = f(am), b = f(bm);
+        final int m = a.rows, n = cols, ao = a.off, bo = b.off, co = off;
+        for (int p = 0; p < rows; p++) {
+            float[] c = d[p];
+            int i = 0;
+            for (; i + 3 < m; i += 4) {
+                float x0 = a.d[i][ao + p], x1 = a.d[i + 1][ao + p], x2 = a.d[i + 2][ao + p], x3 = a.d[i + 3][ao + p];
+                if (x0 == 0f && x1 == 0f && x2 == 0f && x3 == 0f) continue;
+                float[] b0 = b.d[i], b1 = b.d[i + 1], b2 = b.d[i + 2], b3 = b.d[i + 3];
+                for (int j = 0; j < n; j++) {
+                    c[co + j] += x0 * b0[bo + j] + x1 * b1[bo + j] + x2 * b2[bo + j] + x3 * b3[bo + j];
+                }
+            }
+            for (; i < m; i++) {
+                float x = a.d[i][ao + p];
+                if (x == 0f) continue;
+                float[] b0 = b.d[i];
+                for (int j = 0; j < n; j++) c[co + j] += x * b0[bo + j];
+            }
+        }
+    }
+
+    @Override
+    public void setTranspose(Mat src) {
+        requireShape(src, cols, rows, "setTranspose");
+        FloatMat s = f(src);
+        for (int r = 0; r < rows; r++) {
+            float[] dr = d[r];
+            for (int c = 0; c < cols; c++) dr[off + c] = s.d[c][s.off + r];
+        }
+    }
+
+    @Override
+    public void addRowBroadcast(Mat rowm) {
+        requireShape(rowm, 1, cols, "addRowBroadcast");
+        FloatMat v = f(rowm);
+        float[] vr = v.d[0];
+        final int vo = v.off, co = off, n = cols;
+        for (int r = 0; r < rows; r++) {
+            float[] c = d[r];
+            for (int j = 0; j < n; j++) c[co + j] += vr[vo + j];
+        }
+    }
+
+    @Override
+    public void addProductRowBroadcast(Mat am, Mat rowm) {
+        requireSameShape(am, "addProductRowBroadcast operand");
+        requireShape(rowm, 1, cols, "addProductRowBroadcast row");
+        FloatMat a = f(am), v = f(rowm);
+        float[] vr = v.d[0];
+        final int vo = v.off, ao = a.off, co = off, n = cols;
+        for (int r = 0; r < rows; r++) {
+            float[] c = d[r], ar = a.d[r];
+            for (int j = 0; j < n; j++) c[co + j] += ar[ao + j] * vr[vo + j];
+        }
+    }
+
+    @Override
+    public void addColumnSums(Mat src) {
+        requireShape(this, 1, src.cols, "addColumnSums destination");
+        FloatMat s = f(src);
+        float[] c = d[0];
+        final int so = s.off, co = off, n = cols;
+        for (int r = 0; r < s.rows; r++) {
+            float[] sr = s.d[r];
+            for (int j = 0; j < n; j++) c[co + j] += sr[so + j];
+        }
+    }
+
+    @Override
+    public void addColumnSumsOfProduct(Mat am, Mat bm) {
+        requireShape(this, 1, am.cols, "addColumnSumsOfProduct destination");
+        requireShape(bm, am.rows, am.cols, "addColumnSumsOfProduct operand");
+        FloatMat a = f(am), b = f(bm);
+        float[] c = d[0];
+        final int ao = a.off, bo = b.off, co = off, n = cols;
+        for (int r = 0; r < a.rows; r++) {
+            float[] ar = a.d[r], br = b.d[r];
+            for (int j = 0; j < n; j++) c[co + j] += ar[ao + j] * br[bo + j];
+        }
+    }
+
+    @Override
+    public void addScaled(Mat am, double s) {
+        requireSameShape(am, "addScaled");
+        FloatMat a = f(am);
+        final float fs = (float) s;
+        final int ao = a.off, co = off, n = cols;
+        for (int r = 0; r < rows; r++) {
+            float[] c = d[r], ar = a.d[r];
+            for (int j = 0; j < n; j++) c[co + j] += fs * ar[ao + j];
+        }
+    }
+
+    @Override
+    public void scale(double s) {
+        final float fs = (float) s;
+        final int co = off, n = cols;
+        for (int r = 0; r < rows; r++) {
+            float[] c = d[r];
+            for (int j = 0; j < n; j++) c[co + j] *= fs;
+        }
+    }
+
+    @Override
+    public void setProduct(Mat am, Mat bm) {
+        requireSameShape(am, "setProduct");
+        requireSameShape(bm, "setProduct");
+        FloatMat a = f(am), b = f(bm);
+        final int ao = a.off, bo = b.off, co = off, n = cols;
+        for (int r = 0; r < rows; r++) {
+            float[] c = d[r], ar = a.d[r], br = b.d[r];
+            for (int j = 0; j < n; j++) c[co + j] = ar[ao + j] * br[bo + j];
+        }
+    }
+
+    @Override
+    public void addProduct(Mat am, Mat bm) {
+        requireSameShape(am, "addProduct");
+        requireSameShape(bm, "addProduct");
+        FloatMat a = f(am), b = f(bm);
+        final int ao = a.off, bo = b.off, co = off, n = cols;
+        for (int r = 0; r < rows; r++) {
+            float[] c = d[r], ar = a.d[r], br = b.d[r];
+            for (int j = 0; j < n; j++) c[co + j] += ar[ao + j] * br[bo + j];
+        }
+    }
+
+    @Override
+    public void multiply(Mat am) {
+        requireSameShape(am, "multiply");
+        FloatMat a = f(am);
+        final int ao = a.off, co = off, n = cols;
+        for (int r = 0; r < rows; r++) {
+            float[] c = d[r], ar = a.d[r];
+            for (int j = 0; j < n; j++) c[co + j] *= ar[ao + j];
+        }
+    }
+
+    @Override
+    public void setTanh(Mat am) {
+        requireSameShape(am, "setTanh");
+        FloatMat a = f(am);
+        for (int r = 0; r < rows; r++) {
+            FastTanh.tanh(a.d[r], a.off, d[r], off, cols);
+        }
+    }
+
+    @Override
+    public void setSigmoid(Mat am) {
+        requireSameShape(am, "setSigmoid");
+        FloatMat a = f(am);
+        for (int r = 0; r < rows; r++) {
+            FastTanh.sigmoid(a.d[r], a.off, d[r], off, cols);
+        }
+    }
+
+    @Override
+    public void setRelu(Mat am) {
+        requireSameShape(am, "setRelu");
+        FloatMat a = f(am);
+        final int ao = a.off, co = off, n = cols;
+        for (int r = 0; r < rows; r++) {
+            float[] c = d[r], ar = a.d[r];
+            for (int j = 0; j < n; j++) c[co + j] = Math.max(ar[ao + j], 0f);
+        }
+    }
+
+    @Override
+    public void multiplyTanhDerivative(Mat ym) {
+        requireSameShape(ym, "multiplyTanhDerivative");
+        FloatMat y = f(ym);
+        final int yo = y.off, co = off, n = cols;
+        for (int r = 0; r < rows; r++) {
+            float[] c = d[r], yr = y.d[r];
+            for (int j = 0; j < n; j++) {
+                float v = yr[yo + j];
+                c[co + j] *= 1f - v * v;
+            }
+        }
+    }
+
+    @Override
+    public void multiplySigmoidDerivative(Mat ym) {
+        requireSameShape(ym, "multiplySigmoidDerivative");
+        FloatMat y = f(ym);
+        final int yo = y.off, co = off, n = cols;
+        for (int r = 0; r < rows; r++) {
+            float[] c = d[r], yr = y.d[r];
+            for (int j = 0; j < n; j++) {
+                float v = yr[yo + j];
+                c[co + j] *= v * (1f - v);
+            }
+        }
+    }
+
+    @Override
+    public void multiplyReluDerivative(Mat xm) {
+        requireSameShape(xm, "multiplyReluDerivative");
+        FloatMat x = f(xm);
+        final int xo = x.off, co = off, n = cols;
+        for (int r = 0; r < rows; r++) {
+            float[] c = d[r], xr = x.d[r];
+            for (int j = 0; j < n; j++) c[co + j] = xr[xo + j] > 0f ? c[co + j] : 0f;
+        }
+    }
+
+    @Override
+    public void flushDenormals() {
+        final int co = off, n = cols;
+        for (int r = 0; r < rows; r++) {
+            float[] c = d[r];
+            for (int j = 0; j < n; j++) {
+                float v = c[co + j];
+                c[co + j] = Math.abs(v) < FLUSH ? 0f : v;
+            }
+        }
+    }
+
+    @Override
+    public double flushThreshold() {
+        return FLUSH;
+    }
+
+    @Override
+    public double sumOfSquares() {
+        double s = 0;
+        for (int r = 0; r < rows; r++) {
+            float[] c = d[r];
+            for (int j = 0; j < cols; j++) {
+                double v = c[off + j];
+                s += v * v;
+            }
+        }
+        return s;
+    }
+
+    @Override
+    public boolean isFinite() {
+        for (int r = 0; r < rows; r++) {
+            float[] c = d[r];
+            for (int j = 0; j < cols; j++) {
+                if (!Float.isFinite(c[off + j])) return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,170 @@
+package org.longlag.models.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.longlag.models.bptt.Bptt;
+import org.longlag.models.bptt.TeacherForcing;
+import org.longlag.models.cell.Parameters;
+import org.longlag.models.loss.LossFunction;
+import org.longlag.models.model.ModelSpec;
+import org.longlag.models.model.SequenceBatch;
+import org.longlag.models.model.SequenceModel;
+import org.longlag.models.model.ShardWorker;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.GradientUpdater;
+import org.nd4j.linalg.learning.config.IUpdater;
+
+/**
+ * Trains a {@link SequenceModel} on a {@link BatchSource}: each batch is split into contiguous
+ * shards, one per Java thread, each with its own gradient buffers; shard gradients are summed in
+ * shard order (so a fixed thread count is bitwise reproducible), the cell's regularization is
+ * added, the global norm clipped, and an ND4J updater applied to the one flat parameter vector.
+ *
+ * <p>A NaN or infinite loss, gradient or updated parameter stops training with a
+ * {@link TrainingDivergedException}; the model keeps the last good parameters.
+ */
+public final class Trainer implements AutoCloseable {
+
+    private final SequenceModel model;
+    private final TrainingConfig config;
+    private final ShardWorker[] workers;
+    private final ExecutorService pool;
+
+    public Trainer(SequenceModel model, TrainingConfig config) {
+        this.model = model;
+        this.config = config;
+        ModelSpec spec = model.spec();
+        Bptt bptt = new Bptt(TeacherForcing.NONE, config.truncation());
+        this.workers = new ShardWorker[config.threads()];
+        for (int i = 0; i < workers.length; i++) workers[i] = new ShardWorker(spec, bptt);
+        this.pool = config.threads() > 1 ? Executors.newFixedThreadPool(config.threads() - 1, r -> {
+            Thread t = new Thread(r, "longlag-shard");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+    }
+
+    public SequenceModel model() {
+        return model;
+    }
+
+    public TrainingConfig config() {
+        return config;
+    }
+
+    /** Trains for {@code config.steps()} updates or until a listener stops it. */
+    public TrainingResult fit(BatchSource source, TrainingListener... listeners) {
+        return fit(source, List.of(listeners));
+    }
+
+    public TrainingResult fit(BatchSource source, List<TrainingListener> listeners) {
+        int p = model.parameterCount();
+        INDArray params = model.parameters();
+        INDArray gradient = Nd4j.zeros(model.spec().precision().dataType(), 1, p);
+        IUpdater updaterConfig = config.optimizer().toUpdater();
+        long stateSize = updaterConfig.stateSize(p);
+        INDArray updaterState = stateSize > 0 ? Nd4j.zeros(model.spec().precision().dataType(), 1, stateSize) : null;
+        GradientUpdater<?> updater = updaterConfig.instantiate(updaterState, true);
+        Parameters regularizationGradient = Parameters.zeros(model.layout(), model.spec().precision(), false);
+
+        SplittableRandom data = new SplittableRandom(config.seed());
+        LossFunction loss = source.loss();
+        double[] total = new double[p];
+        double[] shardFlat = new double[p];
+        TrainingControl control = new TrainingControl();
+        for (TrainingListener l : listeners) l.onStart(model, config);
+        long start = System.nanoTime();
+        long sequences = 0;
+        double lastLoss = Double.NaN;
+        int step = 0;
+        while (step < config.steps() && !control.stopped()) {
+            step++;
+            SequenceBatch batch = SequenceBatch.of(source.next(config.batchSize(), data));
+            double value = shardedLossAndGradient(batch, loss, total, shardFlat);
+            regularizationGradient.zero();
+            value += model.spec().cell().regularization(model.weights().view(0), regularizationGradient.view(0));
+            regularizationGradient.store(shardFlat);
+            double sq = 0;
+            for (int i = 0; i < p; i++) {
+                total[i] += shardFlat[i];
+                sq += total[i] * total[i];
+            }
+            double norm = Math.sqrt(sq);
+            if (!Double.isFinite(value)) throw new TrainingDivergedException(step, "the loss is " + value);
+            if (!Double.isFinite(norm)) throw new TrainingDivergedException(step, "the gradient norm is " + norm);
+            if (config.clipNorm() > 0 && norm > config.clipNorm()) {
+                double s = config.clipNorm() / norm;
+                for (int i = 0; i < p; i++) total[i] *= s;
+            }
+            gradient.data().setData(total);
+            updater.applyUpdater(gradient, step - 1, 0);
+            INDArray next = params.sub(gradient);
+            double nextNorm = next.norm2Number().doubleValue();
+            if (!Double.isFinite(nextNorm)) throw new TrainingDivergedException(step, "the updated parameters are not finite");
+            params.assign(next);
+            model.setParameters(params);
+            sequences += batch.size();
+            lastLoss = value;
+            StepReport report = new StepReport(step, value, norm, sequences, System.nanoTime() - start);
+            for (TrainingListener l : listeners) l.onStep(model, report, control);
+        }
+        TrainingResult result = new TrainingResult(step, sequences, (System.nanoTime() - start) / 1e9, lastLoss,
+                control.stopped() ? control.stopReason() : "");
+        for (TrainingListener l : listeners) l.onEnd(model, result);
+        return result;
+    }
+
+    /** Loss over the batch and its gradient summed over shards into {@code total} (overwritten). */
+    private double shardedLossAndGradient(SequenceBatch batch, LossFunction loss, double[] total, double[] flat) {
+        int shards = Math.min(workers.length, batch.size());
+        double weight = batch.maskSum(0, batch.size());
+        if (weight == 0) throw new IllegalArgumentException("the batch's labels mask selects no step");
+        double inv = 1.0 / weight;
+        Parameters w = model.weights();
+        double[] losses = new double[shards];
+        List<Future<?>> futures = new ArrayList<>();
+        for (int s = 1; s < shards; s++) {
+            final int k = s;
+            futures.add(pool.submit(() -> {
+                losses[k] = workers[k].lossAndGradient(w, batch, from(k, shards, batch.size()), from(k + 1, shards, batch.size()), inv, loss);
+            }));
+        }
+        losses[0] = workers[0].lossAndGradient(w, batch, 0, from(1, shards, batch.size()), inv, loss);
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while training", e);
+            } catch (ExecutionException e) {
+                Throwable c = e.getCause();
+                if (c instanceof RuntimeException) throw (RuntimeException) c;
+                if (c instanceof Error) throw (Error) c;
+                throw new IllegalStateException(c);
+            }
+        }
+        java.util.Arrays.fill(total, 0);
+        double value = 0;
+        for (int s = 0; s < shards; s++) {
+            value += losses[s];
+            workers[s].gradient().store(flat);
+            for (int i = 0; i < total.length; i++) total[i] += flat[i];
+        }
+        return value;
+    }
+
+    private static int from(int shard, int shards, int rows) {
+        return (int) ((long) rows * shard / shards);
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) pool.shutdownNow();
+    }
+}
