@@ -3,6 +3,7 @@ package org.longlag.dynamics.lyapunov;
 import org.longlag.dynamics.DiscreteMap;
 import org.longlag.dynamics.OdeSystem;
 import org.longlag.dynamics.internal.Checks;
+import org.longlag.dynamics.internal.VariationalRk4;
 
 /**
  * Lyapunov exponents by QR re-orthonormalization (Benettin et al. 1980; Shimada &amp; Nagashima

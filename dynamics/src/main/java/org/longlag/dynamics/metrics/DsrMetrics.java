@@ -2,6 +2,7 @@ package org.longlag.dynamics.metrics;
 
 import java.util.SplittableRandom;
 import org.longlag.dynamics.internal.Series;
+import org.longlag.dynamics.trajectory.Standardization;
 import org.longlag.dynamics.trajectory.Trajectory;
 
 /**
@@ -32,6 +33,26 @@ public final class DsrMetrics {
             throw new IllegalArgumentException("trajectories must not be null");
         }
         return compare(truth.toArray(), generated.toArray());
+    }
+
+    /**
+     * D_stsp and D_H after putting both series on the true data's scale: each is z-scored with the
+     * true data's means and standard deviations. Use this for raw (unstandardized) data; the
+     * Gaussian-mixture D_stsp in particular assumes unit-scale data.
+     */
+    public static DsrComparison compareOnTruthScale(double[][] truth, double[][] generated, DsrMetricOptions options) {
+        Series.requireFinite("truth", truth, PowerSpectrumDistance.MIN_LENGTH);
+        Series.requireFinite("generated", generated, PowerSpectrumDistance.MIN_LENGTH);
+        Standardization scale;
+        try {
+            scale = Standardization.fit(truth);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("truth: " + e.getMessage(), e);
+        }
+        if (generated[0].length != scale.dimension()) {
+            Series.requireSameDimension("truth", scale.dimension(), "generated", generated[0].length);
+        }
+        return compare(scale.apply(truth), scale.apply(generated), options);
     }
 
     /**

@@ -51,6 +51,18 @@ class DsrMetricsTest {
     }
 
     @Test
+    void rawDataCanBeComparedOnTheTruthScale() {
+        TrajectorySpec raw = SPEC.withStandardization(false);
+        double[][] truth = TrajectoryGenerator.generate(new Lorenz63(), raw).data();
+        double[][] other = TrajectoryGenerator.generate(new Lorenz63(), raw.withTransient(50)).data();
+        org.longlag.dynamics.trajectory.Standardization s = org.longlag.dynamics.trajectory.Standardization.fit(truth);
+        assertEquals(DsrMetrics.compare(s.apply(truth), s.apply(other)),
+                DsrMetrics.compareOnTruthScale(truth, other, DsrMetricOptions.defaults()));
+        assertEquals(0.0, DsrMetrics.compareOnTruthScale(truth, truth, DsrMetricOptions.defaults()).dstsp(),
+                Tolerances.IDENTICAL_ZERO);
+    }
+
+    @Test
     void mismatchedDimensionsAreAnError() {
         double[][] truth = TrajectoryGenerator.generate(new Lorenz63(), SPEC).data();
         double[][] two = new double[100][2];

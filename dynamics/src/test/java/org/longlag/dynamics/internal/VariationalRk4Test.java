@@ -1,4 +1,4 @@
-package org.longlag.dynamics.lyapunov;
+package org.longlag.dynamics.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,13 +1,17 @@
-package org.longlag.dynamics.lyapunov;
+package org.longlag.dynamics.internal;
 
 import org.longlag.dynamics.OdeSystem;
 
 /**
  * Classical fourth-order Runge-Kutta on the state together with its variational equations:
  * dx/dt = f(x), dY/dt = J(x) Y, with Y a d x k tangent basis. Integrating both with the same stages
- * keeps the tangent dynamics consistent with the trajectory to fourth order.
+ * keeps the tangent dynamics consistent with the trajectory to fourth order; in fact the tangent
+ * result is exactly the Jacobian of the RK4 step map (differentiation and Runge-Kutta discretization
+ * commute).
+ *
+ * <p>Internal to the dynamics module; not part of its API. Not thread-safe (holds stage buffers).
  */
-final class VariationalRk4 {
+public final class VariationalRk4 {
 
     private final OdeSystem system;
     private final int d;
@@ -18,7 +22,8 @@ final class VariationalRk4 {
     private final double[] xs;
     private final double[][] ys;
 
-    VariationalRk4(OdeSystem system, int k) {
+    /** For a system and k tangent vectors. */
+    public VariationalRk4(OdeSystem system, int k) {
         this.system = system;
         this.d = system.dimension();
         this.k = k;
@@ -32,7 +37,7 @@ final class VariationalRk4 {
     }
 
     /** Advances x and y by one step h in place. */
-    void step(double[] x, double[][] y, double h) {
+    public void step(double[] x, double[][] y, double h) {
         rhs(x, y, kx[0], ky[0]);
         stage(x, y, 0.5 * h, 0);
         rhs(xs, ys, kx[1], ky[1]);
@@ -51,7 +56,7 @@ final class VariationalRk4 {
     }
 
     /** Advances only the state (no tangent) by one step h in place. */
-    void stepState(double[] x, double h) {
+    public void stepState(double[] x, double h) {
         system.derivative(x, kx[0]);
         for (int i = 0; i < d; i++) {
             xs[i] = x[i] + 0.5 * h * kx[0][i];
@@ -85,7 +90,8 @@ final class VariationalRk4 {
         multiply(jac, y, dy);
     }
 
-    static void multiply(double[][] a, double[][] b, double[][] out) {
+    /** out = a b for dense row-major matrices; out may not alias a or b. */
+    public static void multiply(double[][] a, double[][] b, double[][] out) {
         int n = a.length;
         int m = b.length;
         int cols = b[0].length;
