@@ -49,9 +49,7 @@ public final class DsrMetrics {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("truth: " + e.getMessage(), e);
         }
-        if (generated[0].length != scale.dimension()) {
-            Series.requireSameDimension("truth", scale.dimension(), "generated", generated[0].length);
-        }
+        Series.requireSameDimension("truth", scale.dimension(), "generated", generated[0].length);
         return compare(scale.apply(truth), scale.apply(generated), options);
     }
 
