@@ -1,0 +1,2 @@
+/** Helpers shared inside the dynamics module. Not API: may change without notice. */
+package org.longlag.dynamics.internal;

@@ -1,0 +1,85 @@
+package org.longlag.examples.cli;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.longlag.models.registry.ModelCatalog;
+import org.longlag.models.registry.OptionSpec;
+import org.longlag.tasks.registry.TaskCatalog;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * Adds every model kind's and task kind's options (e.g. {@code --tau-a}, {@code --protocol}) to the
+ * commands that build models and tasks, and reads back which ones the user gave. An option that
+ * does not belong to the chosen model or task is refused by name.
+ */
+final class CatalogOptions {
+
+    private CatalogOptions() {
+    }
+
+    /** Tags the options this class adds, to tell them from a command's own. */
+    private static final String MARK = "catalog-option";
+
+    /** Marker for commands that take catalog options. */
+    interface Target {
+    }
+
+    static void install(CommandLine root) {
+        ModelCatalog models = ModelCatalog.discover();
+        TaskCatalog tasks = TaskCatalog.discover();
+        Map<String, OptionSpec> all = new LinkedHashMap<>();
+        for (String m : models.names()) for (OptionSpec o : models.kind(m).options()) all.putIfAbsent(o.name(), o);
+        for (String t : tasks.names()) for (OptionSpec o : tasks.kind(t).options()) all.putIfAbsent(o.name(), o);
+        for (CommandLine sub : root.getSubcommands().values()) {
+            if (!(sub.getCommand() instanceof Target)) continue;
+            CommandSpec spec = sub.getCommandSpec();
+            for (OptionSpec o : all.values()) {
+                if (spec.findOption("--" + o.name()) != null) continue;
+                spec.addOption(CommandLine.Model.OptionSpec.builder("--" + o.name())
+                        .type(String.class)
+                        .userObject(MARK)
+                        .paramLabel(o.type() == Boolean.class ? "true|false" : "<" + o.name() + ">")
+                        .description(o.description() + " (default " + o.defaultValue() + "; " + owners(o.name(), models, tasks) + ")")
+                        .build());
+            }
+        }
+    }
+
+    private static String owners(String name, ModelCatalog models, TaskCatalog tasks) {
+        StringBuilder sb = new StringBuilder();
+        for (String m : models.names()) if (has(models.kind(m).options(), name)) sb.append(sb.length() == 0 ? "" : ", ").append(m);
+        for (String t : tasks.names()) if (has(tasks.kind(t).options(), name)) sb.append(sb.length() == 0 ? "" : ", ").append(t);
+        return sb.toString();
+    }
+
+    private static boolean has(List<OptionSpec> options, String name) {
+        return options.stream().anyMatch(o -> o.name().equals(name));
+    }
+
+    /**
+     * The catalog options the user gave, split into model and task settings; a given option that
+     * neither the model nor the task has is an error naming it.
+     */
+    static Split given(CommandSpec spec, String model, List<OptionSpec> modelOptions, String task, List<OptionSpec> taskOptions) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Object> t = new LinkedHashMap<>();
+        CommandLine.ParseResult pr = spec.commandLine().getParseResult();
+        for (CommandLine.Model.OptionSpec o : pr.matchedOptions()) {
+            if (!MARK.equals(o.userObject())) continue; // the command's own options
+            String name = o.longestName().substring(2);
+            if (o.getValue() == null) continue;
+            boolean inModel = has(modelOptions, name), inTask = has(taskOptions, name);
+            if (!inModel && !inTask) {
+                throw new Longlag.UsageException("option --" + name + " does not apply to model '" + model + "' or task '" + task + "'");
+            }
+            if (inModel) m.put(name, o.getValue());
+            if (inTask) t.put(name, o.getValue());
+        }
+        return new Split(m, t);
+    }
+
+    record Split(Map<String, Object> model, Map<String, Object> task) {
+    }
+}

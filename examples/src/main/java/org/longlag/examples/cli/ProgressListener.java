@@ -1,0 +1,51 @@
+package org.longlag.examples.cli;
+
+import java.util.Locale;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.longlag.models.model.SequenceModel;
+import org.longlag.models.train.StepReport;
+import org.longlag.models.train.TrainingConfig;
+import org.longlag.models.train.TrainingControl;
+import org.longlag.models.train.TrainingListener;
+import org.longlag.models.train.TrainingResult;
+
+/** A progress bar on standard error over training steps, with the running loss. */
+final class ProgressListener implements TrainingListener, AutoCloseable {
+
+    private final String name;
+    private ProgressBar bar;
+    private double smoothed = Double.NaN;
+
+    ProgressListener(String name) {
+        this.name = name;
+    }
+
+    @Override
+    public void onStart(SequenceModel model, TrainingConfig config) {
+        bar = new ProgressBarBuilder().setTaskName(name).setInitialMax(config.steps()).setStyle(ProgressBarStyle.ASCII)
+                .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(500).continuousUpdate().build();
+    }
+
+    @Override
+    public void onStep(SequenceModel model, StepReport r, TrainingControl control) {
+        smoothed = Double.isNaN(smoothed) ? r.loss() : 0.95 * smoothed + 0.05 * r.loss();
+        bar.stepTo(r.step());
+        bar.setExtraMessage(String.format(Locale.ROOT, "loss %.4g", smoothed));
+    }
+
+    @Override
+    public void onEnd(SequenceModel model, TrainingResult result) {
+        close();
+    }
+
+    @Override
+    public void close() {
+        if (bar != null) {
+            bar.close();
+            bar = null;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package org.longlag.tasks;
+
+import org.longlag.models.registry.TaskShape;
+import org.longlag.models.train.BatchSource;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.DataSet;
+
+/**
+ * A synthetic sequence task: it generates seeded batches in DL4J's {@code [batch, features, time]}
+ * layout (labels [batch, outputs, time] with a labels mask marking where the loss applies), knows
+ * its loss, scores a model's outputs, and states its chance (memoryless) baseline.
+ */
+public interface Task extends BatchSource {
+
+    /** Short name, e.g. "addition". */
+    String name();
+
+    /** Input and output widths and the lag the task asks a model to bridge. */
+    TaskShape shape();
+
+    /**
+     * Scores model outputs for a data set this task generated.
+     *
+     * @param outputs model outputs [batch, outputs, time] for {@code data}'s features
+     */
+    TaskScore score(INDArray outputs, DataSet data);
+
+    /** The resolved configuration of this task, for result files. */
+    Object config();
+}

@@ -1,0 +1,33 @@
+package org.longlag.tasks.experiment;
+
+import java.util.List;
+import java.util.Map;
+import org.longlag.models.model.ModelSpec;
+import org.longlag.tasks.TaskScore;
+
+/**
+ * Everything a run produced, with the resolved configuration that produced it.
+ *
+ * @param experiment     the run as given
+ * @param modelSettings  the model's resolved options (defaults filled in)
+ * @param taskSettings   the task's resolved options
+ * @param modelSpec      the exact model built
+ * @param parameterCount its number of parameters
+ * @param trainingSeed   the seed of the training batch stream (derived from the run's seed)
+ * @param modelSeed      the seed of the model's initialization (derived)
+ * @param steps          updates done
+ * @param sequences      sequences seen
+ * @param seconds        training wall time
+ * @param stopReason     why training stopped early ("" when all steps ran)
+ * @param test           final score on the test set
+ * @param firstSolvedStep step at which validation first met the criterion, or -1
+ * @param history        validation scores during training
+ * @param environment    Java version, threads, longlag version
+ * @param diverged       non-empty if training stopped on a NaN/Inf (the message)
+ */
+public record ExperimentResult(Experiment experiment, Map<String, Object> modelSettings, Map<String, Object> taskSettings,
+                               ModelSpec modelSpec, int parameterCount, long trainingSeed, long modelSeed,
+                               int steps, long sequences, double seconds, String stopReason, TaskScore test,
+                               int firstSolvedStep, List<EvaluationPoint> history, Map<String, String> environment,
+                               String diverged) {
+}

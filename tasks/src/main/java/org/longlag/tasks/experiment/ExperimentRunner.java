@@ -1,0 +1,133 @@
+package org.longlag.tasks.experiment;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.longlag.models.model.ModelSpec;
+import org.longlag.models.model.SequenceModel;
+import org.longlag.models.registry.ModelCatalog;
+import org.longlag.models.registry.Settings;
+import org.longlag.models.train.StepReport;
+import org.longlag.models.train.Trainer;
+import org.longlag.models.train.TrainingConfig;
+import org.longlag.models.train.TrainingControl;
+import org.longlag.models.train.TrainingDivergedException;
+import org.longlag.models.train.TrainingListener;
+import org.longlag.models.train.TrainingResult;
+import org.longlag.tasks.Evaluation;
+import org.longlag.tasks.Task;
+import org.longlag.tasks.TaskScore;
+import org.longlag.tasks.registry.TaskCatalog;
+import org.nd4j.linalg.dataset.api.DataSet;
+
+/**
+ * Runs an {@link Experiment}: builds task and model from the catalogs, trains with periodic
+ * validation (stopping early once solved, if asked), scores on a held-out test set, and returns
+ * the result with its resolved configuration. A run that diverges (NaN/Inf) is reported with the
+ * message and scored with the last good parameters.
+ */
+public final class ExperimentRunner {
+
+    private final ModelCatalog models;
+    private final TaskCatalog tasks;
+
+    public ExperimentRunner(ModelCatalog models, TaskCatalog tasks) {
+        this.models = models;
+        this.tasks = tasks;
+    }
+
+    public static ExperimentRunner discover() {
+        return new ExperimentRunner(ModelCatalog.discover(), TaskCatalog.discover());
+    }
+
+    public ModelCatalog models() {
+        return models;
+    }
+
+    public TaskCatalog tasks() {
+        return tasks;
+    }
+
+    /** The seeds of one run, each an independent stream split from the run's seed. */
+    public record Seeds(long model, long training, long validation, long test) {
+        public static Seeds of(long seed) {
+            SplittableRandom root = new SplittableRandom(seed);
+            return new Seeds(root.split().nextLong(), root.split().nextLong(), root.split().nextLong(), root.split().nextLong());
+        }
+    }
+
+    /** Builds the task and model and checks every option, without training (fails fast on a bad value). */
+    public Prepared prepare(Experiment e) {
+        Settings taskSettings = tasks.settings(e.task(), e.taskOptions());
+        Task task = tasks.kind(e.task()).build(taskSettings);
+        Settings modelSettings = models.settings(e.model(), e.modelOptions());
+        ModelSpec spec = models.build(e.model(), task.shape(), e.modelOptions());
+        return new Prepared(task, taskSettings, spec, modelSettings);
+    }
+
+    /** A run's task and model spec, built and validated. */
+    public record Prepared(Task task, Settings taskSettings, ModelSpec spec, Settings modelSettings) {
+    }
+
+    public ExperimentResult run(Experiment e, Path modelFile, TrainingListener... extra) {
+        Prepared p = prepare(e);
+        Seeds seeds = Seeds.of(e.seed());
+        SequenceModel model = SequenceModel.create(p.spec(), seeds.model());
+        TrainingConfig training = e.training().withSeed(seeds.training());
+        DataSet validation = p.task().next(e.evaluation().validationSamples(), new SplittableRandom(seeds.validation()));
+
+        List<EvaluationPoint> history = new ArrayList<>();
+        int[] firstSolved = {-1};
+        TrainingListener validator = new TrainingListener() {
+            @Override
+            public void onStep(SequenceModel m, StepReport r, TrainingControl control) {
+                int every = e.evaluation().every();
+                boolean due = (every > 0 && r.step() % every == 0) || r.step() == training.steps();
+                if (!due) return;
+                TaskScore s = p.task().score(m.output(validation.getFeatures()), validation);
+                history.add(new EvaluationPoint(r.step(), r.sequences(), r.elapsedSeconds(), r.loss(), s.metrics(), s.solved()));
+                if (s.solved() && firstSolved[0] < 0) firstSolved[0] = r.step();
+                if (s.solved() && e.evaluation().stopWhenSolved()) control.stop("solved at step " + r.step());
+            }
+        };
+        List<TrainingListener> listeners = new ArrayList<>();
+        listeners.add(validator);
+        listeners.addAll(List.of(extra));
+        TrainingResult tr;
+        String diverged = "";
+        long start = System.nanoTime();
+        try (Trainer trainer = new Trainer(model, training)) {
+            tr = trainer.fit(p.task(), listeners);
+        } catch (TrainingDivergedException ex) {
+            diverged = ex.getMessage();
+            tr = new TrainingResult(ex.step() - 1, (long) (ex.step() - 1) * training.batchSize(), (System.nanoTime() - start) / 1e9, Double.NaN, "diverged");
+        }
+        TaskScore test = Evaluation.evaluate(model, p.task(), e.evaluation().testSamples(), seeds.test());
+        if (modelFile != null) {
+            try {
+                model.save(modelFile);
+            } catch (IOException ex) {
+                throw new UncheckedIOException("could not write the model file " + modelFile, ex);
+            }
+        }
+        return new ExperimentResult(e, p.modelSettings().asMap(), p.taskSettings().asMap(), p.spec(), model.parameterCount(),
+                seeds.training(), seeds.model(), tr.steps(), tr.sequences(), tr.seconds(), tr.stopReason(), test,
+                firstSolved[0], history, environment(training), diverged);
+    }
+
+    static Map<String, String> environment(TrainingConfig training) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("java", System.getProperty("java.version"));
+        env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        env.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
+        env.put("threads", Integer.toString(training.threads()));
+        Package pkg = ExperimentRunner.class.getPackage();
+        env.put("longlag", pkg.getImplementationVersion() == null ? "dev" : pkg.getImplementationVersion());
+        return env;
+    }
+}

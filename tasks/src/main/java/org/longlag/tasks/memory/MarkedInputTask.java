@@ -1,0 +1,151 @@
+package org.longlag.tasks.memory;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.longlag.models.loss.LossFunction;
+import org.longlag.models.registry.TaskShape;
+import org.longlag.tasks.Task;
+import org.longlag.tasks.TaskScore;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The marked-input problems: a stream of (value, marker) pairs, two of them marked; at the end the
+ * model must output a function of the two marked values. Inputs [batch, 2, time] (channel 0 the
+ * value, channel 1 the marker), one output at each sequence's last step (labels mask), MSE loss.
+ * A trial is correct when |error| < 0.04.
+ */
+public abstract class MarkedInputTask implements Task {
+
+    /** |prediction - target| below this counts as correct (Hochreiter & Schmidhuber 1997; Schmidt et al. 2021). */
+    public static final double CORRECT_WITHIN = 0.04;
+
+    private final int lag;
+    private final MarkedInputProtocol protocol;
+    private final double solvedFraction;
+
+    protected MarkedInputTask(int lag, MarkedInputProtocol protocol, double solvedFraction) {
+        if (lag < 4) throw new IllegalArgumentException("lag must be at least 4, got " + lag);
+        if (protocol == null) throw new IllegalArgumentException("protocol must be given");
+        if (!(solvedFraction > 0 && solvedFraction <= 1)) {
+            throw new IllegalArgumentException("solved-fraction must be in (0, 1], got " + solvedFraction);
+        }
+        this.lag = lag;
+        this.protocol = protocol;
+        this.solvedFraction = solvedFraction;
+    }
+
+    /** The target from the two marked values. */
+    protected abstract double target(double x1, double x2);
+
+    /** Range of the values: [lo, hi). */
+    protected abstract double valueLow();
+
+    /** The value the first pair takes when it is marked (H&S 1997 only). */
+    protected abstract double neutralValue();
+
+    /** Variance of the target: the MSE of the best memoryless predictor (the mean). */
+    public abstract double chanceMse();
+
+    public int lag() {
+        return lag;
+    }
+
+    public MarkedInputProtocol protocol() {
+        return protocol;
+    }
+
+    @Override
+    public TaskShape shape() {
+        return new TaskShape(2, 1, lag);
+    }
+
+    @Override
+    public LossFunction loss() {
+        return LossFunction.MSE;
+    }
+
+    @Override
+    public Object config() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("task", name());
+        m.put("lag", lag);
+        m.put("protocol", protocol.label());
+        m.put("solved_fraction", solvedFraction);
+        return m;
+    }
+
+    @Override
+    public DataSet next(int size, SplittableRandom rng) {
+        if (size < 1) throw new IllegalArgumentException("batch size must be at least 1, got " + size);
+        int[] lengths = new int[size];
+        int max = 0;
+        for (int b = 0; b < size; b++) {
+            lengths[b] = protocol == MarkedInputProtocol.REG_PLRNN ? lag : lag + rng.nextInt(lag / 10 + 1);
+            max = Math.max(max, lengths[b]);
+        }
+        float[] x = new float[size * 2 * max];
+        float[] y = new float[size * max];
+        float[] mask = new float[size * max];
+        for (int b = 0; b < size; b++) {
+            int len = lengths[b];
+            int value = (b * 2) * max, marker = (b * 2 + 1) * max;
+            double lo = protocol == MarkedInputProtocol.REG_PLRNN ? 0 : valueLow();
+            for (int t = 0; t < len; t++) x[value + t] = (float) (lo + (1 - lo) * rng.nextDouble());
+            int first, second;
+            if (protocol == MarkedInputProtocol.REG_PLRNN) {
+                do {
+                    first = rng.nextInt(Math.min(10, lag));
+                    second = rng.nextInt(lag / 2);
+                } while (first == second);
+            } else {
+                first = rng.nextInt(10);
+                do {
+                    second = rng.nextInt(lag / 2 - 1);
+                } while (second == first);
+                x[marker] = -1;
+                x[marker + len - 1] = -1;
+                if (first == 0 || second == 0) x[value] = (float) neutralValue();
+            }
+            x[marker + first] = 1;
+            x[marker + second] = 1;
+            y[b * max + len - 1] = (float) target(x[value + first], x[value + second]);
+            mask[b * max + len - 1] = 1;
+        }
+        return new DataSet(Nd4j.create(x, new long[] {size, 2, max}, 'c'), Nd4j.create(y, new long[] {size, 1, max}, 'c'),
+                null, Nd4j.create(mask, new long[] {size, max}, 'c'));
+    }
+
+    @Override
+    public TaskScore score(INDArray outputs, org.nd4j.linalg.dataset.api.DataSet data) {
+        INDArray labels = data.getLabels();
+        INDArray mask = data.getLabelsMaskArray();
+        long n = labels.size(0), len = labels.size(2);
+        if (outputs.size(0) != n || outputs.size(2) != len) {
+            throw new IllegalArgumentException("outputs shape " + java.util.Arrays.toString(outputs.shape()) + " does not match labels " + java.util.Arrays.toString(labels.shape()));
+        }
+        double se = 0;
+        int correct = 0;
+        for (int b = 0; b < n; b++) {
+            int last = (int) len - 1;
+            while (last > 0 && mask.getDouble(b, last) == 0) last--;
+            double err = outputs.getDouble(b, 0, last) - labels.getDouble(b, 0, last);
+            se += err * err;
+            if (Math.abs(err) < CORRECT_WITHIN) correct++;
+        }
+        Map<String, Double> m = new LinkedHashMap<>();
+        double fraction = correct / (double) n;
+        m.put("error", se / n);
+        m.put("mse", se / n);
+        m.put("fraction_correct", fraction);
+        return new TaskScore(m, "fraction_correct", fraction >= solvedFraction,
+                "fraction_correct >= " + solvedFraction, chanceMse());
+    }
+
+    @Override
+    public String toString() {
+        return name() + "(lag " + lag + ", " + protocol.label() + ")";
+    }
+}
