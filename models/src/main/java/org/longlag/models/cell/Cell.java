@@ -24,7 +24,9 @@ import org.longlag.models.tensor.Mat;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = LstmCell.class, name = "lstm"),
-    @JsonSubTypes.Type(value = ElmanCell.class, name = "elman")
+    @JsonSubTypes.Type(value = ElmanCell.class, name = "elman"),
+    @JsonSubTypes.Type(value = PlrnnCell.class, name = "plrnn"),
+    @JsonSubTypes.Type(value = ShPlrnnCell.class, name = "shplrnn")
 })
 public interface Cell {
 

@@ -11,7 +11,8 @@ import org.longlag.models.cell.State;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = ZeroInitialState.class, name = "zero"),
-    @JsonSubTypes.Type(value = LearnedInitialState.class, name = "learned")
+    @JsonSubTypes.Type(value = LearnedInitialState.class, name = "learned"),
+    @JsonSubTypes.Type(value = UniformLearnedInitialState.class, name = "learned-uniform")
 })
 public interface InitialState {
 

@@ -422,4 +422,25 @@ public final class FloatMat extends Mat {
         }
         return true;
     }
+
+    // ---- added for PLRNN
+
+    @Override
+    public void addDiagonalProduct(Mat am, Mat sqm, double s) {
+        requireSameShape(am, "addDiagonalProduct operand");
+        requireShape(sqm, cols, cols, "addDiagonalProduct square");
+        FloatMat a = f(am), sq = f(sqm);
+        final float fs = (float) s;
+        final int ao = a.off, so = sq.off, co = off, n = cols;
+        for (int r = 0; r < rows; r++) {
+            float[] c = d[r], ar = a.d[r];
+            for (int j = 0; j < n; j++) c[co + j] += fs * ar[ao + j] * sq.d[j][so + j];
+        }
+    }
+
+    @Override
+    public void zeroDiagonal() {
+        if (rows != cols) throw new IllegalArgumentException("zeroDiagonal needs a square matrix, got " + rows + "x" + cols);
+        for (int i = 0; i < rows; i++) d[i][off + i] = 0f;
+    }
 }

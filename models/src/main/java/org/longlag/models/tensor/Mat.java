@@ -188,4 +188,16 @@ public abstract class Mat {
         if (rows > 4) sb.append("; ...");
         return sb.append(']').toString();
     }
+
+    // ---- added for PLRNN
+
+    /**
+     * this[i][j] += s * a[i][j] * square[j][j]: the diagonal of {@code square} applied to every
+     * row. The PLRNN uses it to take W's diagonal back out of a product with W, so W acts as
+     * off-diagonal whatever its stored diagonal holds.
+     */
+    public abstract void addDiagonalProduct(Mat a, Mat square, double s);
+
+    /** this[i][i] = 0 for a square matrix (the PLRNN's off-diagonal W and its gradient). */
+    public abstract void zeroDiagonal();
 }
