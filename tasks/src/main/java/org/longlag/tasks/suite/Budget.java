@@ -30,6 +30,15 @@ public record Budget(String name, String description, Map<String, Object> traini
         lags = List.copyOf(lags);
     }
 
+    /** A built-in budget by name: "quick" or "paper". */
+    public static Budget named(String name) {
+        switch (name) {
+            case "quick": return quick();
+            case "paper": return paper();
+            default: throw new SuiteException("unknown budget '" + name + "'; built-in budgets: quick, paper");
+        }
+    }
+
     /** The suite as written. */
     public static Budget quick() {
         return new Budget("quick", "the suite as written (minutes)", Map.of(), Map.of(), Map.of(), List.of(), List.of());

@@ -74,6 +74,9 @@ public final class RunRecord {
         ObjectNode n = head(suite, run, FAILED, started, finished);
         n.set("config", MAPPER.valueToTree(run.resolved()));
         n.put("error", error.getClass().getSimpleName() + ": " + error.getMessage());
+        ArrayNode trace = n.putArray("trace");
+        StackTraceElement[] st = error.getStackTrace();
+        for (int i = 0; i < Math.min(12, st.length); i++) trace.add(st[i].toString());
         return n;
     }
 

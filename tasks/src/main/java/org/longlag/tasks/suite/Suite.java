@@ -50,6 +50,43 @@ public record Suite(String name, String description, Budget budget, List<ModelEn
         if (trainings.size() > 1) unique("training", trainings.stream().map(TrainingSettings::label).toList());
     }
 
+    /**
+     * This suite with a budget's overrides applied: its training keys win over every training
+     * setting and every model's own overrides, its model options are set on every model whose kind
+     * has them, its evaluation keys, seeds and lags (of memory tasks) replace the suite's.
+     */
+    public Suite withBudget(Budget b, ExperimentRunner runner) {
+        List<TrainingSettings> t = new ArrayList<>();
+        for (TrainingSettings s : trainings) t.add(s.with(b.training()));
+        List<ModelEntry> m = new ArrayList<>();
+        boolean used = b.modelOptions().isEmpty();
+        for (ModelEntry e : models) {
+            Map<String, Object> options = new LinkedHashMap<>(e.options());
+            for (org.longlag.models.registry.OptionSpec o : runner.models().options(e.kind())) {
+                if (b.modelOptions().containsKey(o.name())) {
+                    options.put(o.name(), o.convert(b.modelOptions().get(o.name())));
+                    used = true;
+                }
+            }
+            Map<String, Object> training = new LinkedHashMap<>(e.training());
+            training.putAll(b.training());
+            m.add(e.withOptions(options).withTraining(training));
+        }
+        if (!used) throw new SuiteException("budget '" + b.name() + "': no model in the suite has any of the options " + b.modelOptions().keySet());
+        List<TaskEntry> k = new ArrayList<>();
+        for (TaskEntry e : tasks) k.add(!b.lags().isEmpty() && !e.lags().isEmpty() ? e.withLags(b.lags()) : e);
+        return new Suite(name, description, b, m, k, b.seeds().isEmpty() ? seeds : b.seeds(), t, evaluation(evaluation, b.evaluation()), gradientNorms);
+    }
+
+    /** {@code base} with the keys every, validation-samples, test-samples and stop-when-solved replaced by those in {@code overrides}. */
+    public static EvaluationConfig evaluation(EvaluationConfig base, Map<String, Object> overrides) {
+        return new EvaluationConfig(
+                ((Number) overrides.getOrDefault("every", base.every())).intValue(),
+                ((Number) overrides.getOrDefault("validation-samples", base.validationSamples())).intValue(),
+                ((Number) overrides.getOrDefault("test-samples", base.testSamples())).intValue(),
+                (Boolean) overrides.getOrDefault("stop-when-solved", base.stopWhenSolved()));
+    }
+
     private static void unique(String what, List<String> labels) {
         Set<String> seen = new HashSet<>();
         for (String l : labels) {

@@ -120,34 +120,9 @@ public final class SuiteReader {
 
     private Suite apply(Budget b, String name, String description, List<Long> seeds, List<TrainingSettings> trainings,
                         Map<String, Object> evaluation, GradientNormSettings norms, List<ModelEntry> models, List<TaskEntry> tasks) {
-        List<TrainingSettings> t = new ArrayList<>();
-        for (TrainingSettings s : trainings) t.add(s.with(b.training()));
-        List<ModelEntry> m = new ArrayList<>();
-        boolean used = b.modelOptions().isEmpty();
-        for (ModelEntry e : models) {
-            Map<String, Object> options = new LinkedHashMap<>(e.options());
-            for (OptionSpec o : runner.models().options(e.kind())) {
-                if (b.modelOptions().containsKey(o.name())) {
-                    options.put(o.name(), o.convert(b.modelOptions().get(o.name())));
-                    used = true;
-                }
-            }
-            Map<String, Object> training = new LinkedHashMap<>(e.training());
-            training.putAll(b.training());
-            m.add(e.withOptions(options).withTraining(training));
-        }
-        if (!used) throw new SuiteException("budget '" + b.name() + "': no model in the suite has any of the options " + b.modelOptions().keySet());
-        List<TaskEntry> k = new ArrayList<>();
-        for (TaskEntry e : tasks) k.add(!b.lags().isEmpty() && !e.lags().isEmpty() ? e.withLags(b.lags()) : e);
-        Map<String, Object> ev = new LinkedHashMap<>(evaluation);
-        ev.putAll(b.evaluation());
-        EvaluationConfig d = EvaluationConfig.defaults();
-        EvaluationConfig evaluationConfig = new EvaluationConfig(
-                ((Number) ev.getOrDefault("every", d.every())).intValue(),
-                ((Number) ev.getOrDefault("validation-samples", d.validationSamples())).intValue(),
-                ((Number) ev.getOrDefault("test-samples", d.testSamples())).intValue(),
-                (Boolean) ev.getOrDefault("stop-when-solved", d.stopWhenSolved()));
-        return new Suite(name, description, b, m, k, b.seeds().isEmpty() ? seeds : b.seeds(), t, evaluationConfig, norms);
+        Suite asWritten = new Suite(name, description, Budget.quick(), models, tasks, seeds, trainings,
+                Suite.evaluation(EvaluationConfig.defaults(), evaluation), norms);
+        return asWritten.withBudget(b, runner);
     }
 
     private static String defaultName(String source) {
