@@ -46,13 +46,13 @@ final class SuiteExecution {
                                  boolean saveModels, PrintWriter o) throws IOException {
         List<SuiteRun> runs = suite.expand(runner);
         SuiteRunner sr = new SuiteRunner(runner, parallel, saveModels);
-        o.printf(Locale.ROOT, "longlag: suite '%s', budget %s (%s): %d runs, %d at a time, %d training thread(s) each%n", suite.name(),
+        o.printf(Locale.ROOT, "longlag: suite '%s', budget %s: %s; %d runs, %d at a time, %d training thread(s) each%n", suite.name(),
                 suite.budget().name(), suite.budget().description(), runs.size(), Math.min(parallel, runs.size()), sr.threadsPerRun());
         o.printf(Locale.ROOT, "results store: %s%n", out.resolve(ResultsStore.FILE));
         o.flush();
         writeResolved(suite, source, sourceText, runs, out);
         SuiteRunner.Outcome outcome;
-        try (ResultsStore store = ResultsStore.open(out); SuiteProgress progress = new SuiteProgress(System.err)) {
+        try (ResultsStore store = ResultsStore.open(out); SuiteProgress progress = new SuiteProgress(System.err, System.console() != null)) {
             if (!store.repair().isEmpty()) o.println("longlag: " + store.repair());
             o.flush();
             outcome = sr.run(suite, store, progress);

@@ -16,13 +16,16 @@ import org.longlag.tasks.suite.SuiteRun;
  * A progress bar on standard error over a suite's runs, in percent of the estimated work (each
  * run weighted by steps x batch x lag x hidden^2, advanced step by step), with the time left that
  * the rate so far predicts. A run that stops early (solved) gives back the work it did not need,
- * so the estimate corrects itself. Runs that end badly are also printed as lines.
+ * so the estimate corrects itself. Without a terminal (a log file, CI) it prints one line per
+ * finished run with the same estimate instead. Runs that end badly are always printed as lines.
  */
 final class SuiteProgress implements SuiteListener, AutoCloseable {
 
     private static final int SCALE = 1000;
 
     private final java.io.PrintStream err;
+    private final boolean terminal;
+    private final long start = System.nanoTime();
     private final WorkMap planned = new WorkMap(), done = new WorkMap();
     private final AtomicInteger finished = new AtomicInteger(), running = new AtomicInteger();
     private volatile int total;
@@ -40,8 +43,9 @@ final class SuiteProgress implements SuiteListener, AutoCloseable {
         }
     }
 
-    SuiteProgress(java.io.PrintStream err) {
+    SuiteProgress(java.io.PrintStream err, boolean terminal) {
         this.err = err;
+        this.terminal = terminal;
     }
 
     @Override
@@ -52,9 +56,9 @@ final class SuiteProgress implements SuiteListener, AutoCloseable {
             done.put(r.key(), 0.0);
         }
         if (alreadyFinished > 0) err.printf(Locale.ROOT, "resuming: %d finished run(s) already in the store are skipped%n", alreadyFinished);
-        if (todo.isEmpty()) return;
+        if (todo.isEmpty() || !terminal) return;
         bar = new ProgressBarBuilder().setTaskName("suite").setInitialMax(SCALE).setStyle(ProgressBarStyle.ASCII).setUnit("%", SCALE / 100)
-                .setConsumer(new ConsoleProgressBarConsumer(err)).setUpdateIntervalMillis(1000).continuousUpdate().showSpeed().build();
+                .setConsumer(new ConsoleProgressBarConsumer(err)).setUpdateIntervalMillis(1000).continuousUpdate().build();
         update();
     }
 
@@ -88,6 +92,7 @@ final class SuiteProgress implements SuiteListener, AutoCloseable {
             err.printf(Locale.ROOT, "%n%s %s: %s%n", run.id(), status, why);
             if (bar != null) bar.resume();
         }
+        if (!terminal) line(record);
         update();
     }
 
@@ -97,6 +102,14 @@ final class SuiteProgress implements SuiteListener, AutoCloseable {
         bar.stepTo(p <= 0 ? 0 : Math.min(SCALE, Math.round(SCALE * done.sum() / p)));
         bar.setExtraMessage(String.format(Locale.ROOT, "runs %d/%d done, %d running%s", finished.get(), total, running.get(),
                 last.isEmpty() ? "" : "; last: " + last));
+    }
+
+    /** One line per finished run, for logs: count, run, outcome, and the time left the work done so far predicts. */
+    private synchronized void line(StoredRecord record) {
+        double p = planned.sum(), f = p <= 0 ? 1 : done.sum() / p, elapsed = (System.nanoTime() - start) / 1e9;
+        String left = f <= 0 ? "?" : String.format(Locale.ROOT, "%.1f min", elapsed * (1 - f) / f / 60);
+        err.printf(Locale.ROOT, "[%d/%d] %s (%.1f s); %.0f%% of the work done, about %s left%n", finished.get(), total, last,
+                record.node().path("wall-seconds").asDouble(), 100 * f, left);
     }
 
     @Override

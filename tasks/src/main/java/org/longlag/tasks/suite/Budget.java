@@ -41,7 +41,7 @@ public record Budget(String name, String description, Map<String, Object> traini
 
     /** The suite as written. */
     public static Budget quick() {
-        return new Budget("quick", "the suite as written (minutes)", Map.of(), Map.of(), Map.of(), List.of(), List.of());
+        return new Budget("quick", "the suite as written", Map.of(), Map.of(), Map.of(), List.of(), List.of());
     }
 
     /**
