@@ -24,7 +24,8 @@ import org.longlag.models.tensor.Mat;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = LstmCell.class, name = "lstm"),
-    @JsonSubTypes.Type(value = ElmanCell.class, name = "elman")
+    @JsonSubTypes.Type(value = ElmanCell.class, name = "elman"),
+    @JsonSubTypes.Type(value = org.longlag.models.cell.ntm.NtmCell.class, name = "ntm")
 })
 public interface Cell {
 

@@ -11,7 +11,8 @@ import org.longlag.models.cell.State;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = ZeroInitialState.class, name = "zero"),
-    @JsonSubTypes.Type(value = LearnedInitialState.class, name = "learned")
+    @JsonSubTypes.Type(value = LearnedInitialState.class, name = "learned"),
+    @JsonSubTypes.Type(value = org.longlag.models.cell.ntm.NtmInitialState.class, name = "ntm")
 })
 public interface InitialState {
 
@@ -22,6 +23,9 @@ public interface InitialState {
     /** Writes z_0 for every row of {@code s0}. */
     void fill(Parameters w, State s0);
 
-    /** Adds dL/dparams from dL/dz_0 (summed over the batch). */
-    void backward(Parameters grad, State dS0);
+    /**
+     * Adds dL/dparams from dL/dz_0 (summed over the batch). {@code w} are the parameter values, for
+     * initial states that are nonlinear in them (a softmax or tanh of a learned vector).
+     */
+    void backward(Parameters w, Parameters grad, State dS0);
 }

@@ -397,4 +397,307 @@ public final class FloatMat extends Mat {
         }
         return true;
     }
+
+    // ---- added for NTM (see Mat); DoubleMat has the twin of every loop ----
+
+    @Override
+    public void setSoftplus(Mat am) {
+        requireSameShape(am, "setSoftplus");
+        FloatMat a = f(am);
+        final int ao = a.off, co = off, n = cols;
+        for (int r = 0; r < rows; r++) {
+            float[] c = d[r], ar = a.d[r];
+            for (int j = 0; j < n; j++) {
+                float x = ar[ao + j];
+                c[co + j] = Math.max(x, 0f) + (float) Math.log1p(Math.exp(-Math.abs(x)));
+            }
+        }
+    }
+
+    @Override
+    public void addScalar(double s) {
+        final float fs = (float) s;
+        final int co = off, n = cols;
+        for (int r = 0; r < rows; r++) {
+            float[] c = d[r];
+            for (int j = 0; j < n; j++) c[co + j] += fs;
+        }
+    }
+
+    @Override
+    public void setReciprocal(Mat am) {
+        requireSameShape(am, "setReciprocal");
+        FloatMat a = f(am);
+        final int ao = a.off, co = off, n = cols;
+        for (int r = 0; r < rows; r++) {
+            float[] c = d[r], ar = a.d[r];
+            for (int j = 0; j < n; j++) c[co + j] = 1f / ar[ao + j];
+        }
+    }
+
+    @Override
+    public void clip(double limit) {
+        final float hi = (float) limit, lo = -hi;
+        final int co = off, n = cols;
+        for (int r = 0; r < rows; r++) {
+            float[] c = d[r];
+            for (int j = 0; j < n; j++) c[co + j] = Math.max(lo, Math.min(hi, c[co + j]));
+        }
+    }
+
+    @Override
+    public void multiplyClipDerivative(Mat ym, double limit) {
+        requireSameShape(ym, "multiplyClipDerivative");
+        FloatMat y = f(ym);
+        final float lim = (float) limit;
+        final int yo = y.off, co = off, n = cols;
+        for (int r = 0; r < rows; r++) {
+            float[] c = d[r], yr = y.d[r];
+            for (int j = 0; j < n; j++) c[co + j] = Math.abs(yr[yo + j]) < lim ? c[co + j] : 0f;
+        }
+    }
+
+    @Override
+    public void setLogPositivePart(Mat am, double delta) {
+        requireSameShape(am, "setLogPositivePart");
+        FloatMat a = f(am);
+        final float dl = (float) delta;
+        final int ao = a.off, co = off, n = cols;
+        for (int r = 0; r < rows; r++) {
+            float[] c = d[r], ar = a.d[r];
+            for (int j = 0; j < n; j++) c[co + j] = (float) Math.log(Math.max(ar[ao + j], 0f) + dl);
+        }
+    }
+
+    @Override
+    public void multiplyLogPositivePartDerivative(Mat am, double delta) {
+        requireSameShape(am, "multiplyLogPositivePartDerivative");
+        FloatMat a = f(am);
+        final float dl = (float) delta;
+        final int ao = a.off, co = off, n = cols;
+        for (int r = 0; r < rows; r++) {
+            float[] c = d[r], ar = a.d[r];
+            for (int j = 0; j < n; j++) {
+                float x = ar[ao + j];
+                c[co + j] = x > 0f ? c[co + j] / (x + dl) : 0f;
+            }
+        }
+    }
+
+    @Override
+    public void setRowSoftmax(Mat am) {
+        requireSameShape(am, "setRowSoftmax");
+        FloatMat a = f(am);
+        final int ao = a.off, co = off, n = cols;
+        for (int r = 0; r < rows; r++) {
+            float[] c = d[r], ar = a.d[r];
+            float max = Float.NEGATIVE_INFINITY;
+            for (int j = 0; j < n; j++) max = Math.max(max, ar[ao + j]);
+            float sum = 0f;
+            for (int j = 0; j < n; j++) {
+                float e = (float) Math.exp(ar[ao + j] - max);
+                c[co + j] = e;
+                sum += e;
+            }
+            float inv = 1f / sum;
+            for (int j = 0; j < n; j++) c[co + j] *= inv;
+        }
+    }
+
+    @Override
+    public void setRowSoftmaxBackward(Mat ym, Mat dym) {
+        requireSameShape(ym, "setRowSoftmaxBackward output");
+        requireSameShape(dym, "setRowSoftmaxBackward gradient");
+        FloatMat y = f(ym), dy = f(dym);
+        final int yo = y.off, go = dy.off, co = off, n = cols;
+        for (int r = 0; r < rows; r++) {
+            float[] c = d[r], yr = y.d[r], gr = dy.d[r];
+            float dot = 0f;
+            for (int j = 0; j < n; j++) dot += gr[go + j] * yr[yo + j];
+            for (int j = 0; j < n; j++) c[co + j] = yr[yo + j] * (gr[go + j] - dot);
+        }
+    }
+
+    @Override
+    public void setRowDots(Mat am, Mat bm) {
+        requireShape(this, am.rows, 1, "setRowDots destination");
+        requireShape(bm, am.rows, am.cols, "setRowDots operand");
+        FloatMat a = f(am), b = f(bm);
+        final int ao = a.off, bo = b.off, n = a.cols;
+        for (int r = 0; r < rows; r++) {
+            float[] ar = a.d[r], br = b.d[r];
+            float s = 0f;
+            for (int j = 0; j < n; j++) s += ar[ao + j] * br[bo + j];
+            d[r][off] = s;
+        }
+    }
+
+    @Override
+    public void multiplyColumnBroadcast(Mat colm) {
+        requireShape(colm, rows, 1, "multiplyColumnBroadcast");
+        FloatMat v = f(colm);
+        final int co = off, n = cols;
+        for (int r = 0; r < rows; r++) {
+            float[] c = d[r];
+            float s = v.d[r][v.off];
+            for (int j = 0; j < n; j++) c[co + j] *= s;
+        }
+    }
+
+    @Override
+    public void setBlockNorms(Mat xm, double eps) {
+        requireShape(xm, rows, xm.cols, "setBlockNorms operand");
+        FloatMat x = f(xm);
+        final int w = blockWidth(x, cols, "setBlockNorms"), xo = x.off, co = off, n = cols;
+        final float e2 = (float) (eps * eps);
+        for (int r = 0; r < rows; r++) {
+            float[] c = d[r], xr = x.d[r];
+            for (int i = 0; i < n; i++) {
+                int base = xo + i * w;
+                float s = e2;
+                for (int j = 0; j < w; j++) s += xr[base + j] * xr[base + j];
+                c[co + i] = (float) Math.sqrt(s);
+            }
+        }
+    }
+
+    @Override
+    public void addBlockMatVec(Mat mm, Mat vm) {
+        requireShape(mm, rows, cols * vm.cols, "addBlockMatVec matrix");
+        requireShape(vm, rows, vm.cols, "addBlockMatVec vector");
+        FloatMat m = f(mm), v = f(vm);
+        final int w = v.cols, mo = m.off, vo = v.off, co = off, n = cols;
+        for (int r = 0; r < rows; r++) {
+            float[] c = d[r], mr = m.d[r], vr = v.d[r];
+            for (int i = 0; i < n; i++) {
+                int base = mo + i * w;
+                float s = 0f;
+                for (int j = 0; j < w; j++) s += mr[base + j] * vr[vo + j];
+                c[co + i] += s;
+            }
+        }
+    }
+
+    @Override
+    public void addBlockTransMatVec(Mat mm, Mat um) {
+        requireShape(mm, rows, um.cols * cols, "addBlockTransMatVec matrix");
+        requireShape(um, rows, um.cols, "addBlockTransMatVec weights");
+        FloatMat m = f(mm), u = f(um);
+        final int w = cols, mo = m.off, uo = u.off, co = off, n = u.cols;
+        for (int r = 0; r < rows; r++) {
+            float[] c = d[r], mr = m.d[r], ur = u.d[r];
+            for (int i = 0; i < n; i++) {
+                float x = ur[uo + i];
+                if (x == 0f) continue;
+                int base = mo + i * w;
+                for (int j = 0; j < w; j++) c[co + j] += x * mr[base + j];
+            }
+        }
+    }
+
+    @Override
+    public void addBlockOuter(Mat um, Mat vm) {
+        requireShape(um, rows, um.cols, "addBlockOuter left");
+        requireShape(vm, rows, vm.cols, "addBlockOuter right");
+        requireShape(this, rows, um.cols * vm.cols, "addBlockOuter destination");
+        FloatMat u = f(um), v = f(vm);
+        final int w = v.cols, uo = u.off, vo = v.off, co = off, n = u.cols;
+        for (int r = 0; r < rows; r++) {
+            float[] c = d[r], ur = u.d[r], vr = v.d[r];
+            for (int i = 0; i < n; i++) {
+                float x = ur[uo + i];
+                if (x == 0f) continue;
+                int base = co + i * w;
+                for (int j = 0; j < w; j++) c[base + j] += x * vr[vo + j];
+            }
+        }
+    }
+
+    @Override
+    public void multiplyOneMinusBlockOuter(Mat um, Mat vm) {
+        requireShape(um, rows, um.cols, "multiplyOneMinusBlockOuter left");
+        requireShape(vm, rows, vm.cols, "multiplyOneMinusBlockOuter right");
+        requireShape(this, rows, um.cols * vm.cols, "multiplyOneMinusBlockOuter destination");
+        FloatMat u = f(um), v = f(vm);
+        final int w = v.cols, uo = u.off, vo = v.off, co = off, n = u.cols;
+        for (int r = 0; r < rows; r++) {
+            float[] c = d[r], ur = u.d[r], vr = v.d[r];
+            for (int i = 0; i < n; i++) {
+                float x = ur[uo + i];
+                if (x == 0f) continue;
+                int base = co + i * w;
+                for (int j = 0; j < w; j++) c[base + j] *= 1f - x * vr[vo + j];
+            }
+        }
+    }
+
+    @Override
+    public void addBlockRowScaled(Mat cm, Mat xm) {
+        requireSameShape(xm, "addBlockRowScaled operand");
+        requireShape(cm, rows, cm.cols, "addBlockRowScaled scales");
+        FloatMat s = f(cm), x = f(xm);
+        final int w = blockWidth(x, s.cols, "addBlockRowScaled"), so = s.off, xo = x.off, co = off, n = s.cols;
+        for (int r = 0; r < rows; r++) {
+            float[] c = d[r], sr = s.d[r], xr = x.d[r];
+            for (int i = 0; i < n; i++) {
+                float a = sr[so + i];
+                if (a == 0f) continue;
+                int cb = co + i * w, xb = xo + i * w;
+                for (int j = 0; j < w; j++) c[cb + j] += a * xr[xb + j];
+            }
+        }
+    }
+
+    @Override
+    public void setCircularConvolution(Mat wm, Mat sm) {
+        requireSameShape(wm, "setCircularConvolution signal");
+        requireShape(sm, rows, sm.cols, "setCircularConvolution kernel");
+        FloatMat w = f(wm), s = f(sm);
+        final int rad = kernelRadius(s, "setCircularConvolution"), n = cols, wo = w.off, so = s.off, co = off;
+        for (int r = 0; r < rows; r++) {
+            float[] c = d[r], wr = w.d[r], sr = s.d[r];
+            java.util.Arrays.fill(c, co, co + n, 0f);
+            for (int k = -rad; k <= rad; k++) {
+                float a = sr[so + k + rad];
+                int sh = Math.floorMod(k, n); // this[i] += a * w[i - sh], indices mod n, in two contiguous runs
+                for (int i = sh; i < n; i++) c[co + i] += a * wr[wo + i - sh];
+                for (int i = 0; i < sh; i++) c[co + i] += a * wr[wo + i - sh + n];
+            }
+        }
+    }
+
+    @Override
+    public void addCircularConvolutionInputGradient(Mat gm, Mat sm) {
+        requireSameShape(gm, "addCircularConvolutionInputGradient gradient");
+        requireShape(sm, rows, sm.cols, "addCircularConvolutionInputGradient kernel");
+        FloatMat g = f(gm), s = f(sm);
+        final int rad = kernelRadius(s, "addCircularConvolutionInputGradient"), n = cols, go = g.off, so = s.off, co = off;
+        for (int r = 0; r < rows; r++) {
+            float[] c = d[r], gr = g.d[r], sr = s.d[r];
+            for (int k = -rad; k <= rad; k++) {
+                float a = sr[so + k + rad];
+                int sh = Math.floorMod(k, n); // this[j] += a * g[j + sh], indices mod n
+                for (int j = 0; j < n - sh; j++) c[co + j] += a * gr[go + j + sh];
+                for (int j = n - sh; j < n; j++) c[co + j] += a * gr[go + j + sh - n];
+            }
+        }
+    }
+
+    @Override
+    public void addCircularConvolutionKernelGradient(Mat gm, Mat wm) {
+        requireShape(gm, rows, gm.cols, "addCircularConvolutionKernelGradient gradient");
+        requireShape(wm, gm.rows, gm.cols, "addCircularConvolutionKernelGradient signal");
+        FloatMat g = f(gm), w = f(wm);
+        final int rad = kernelRadius(this, "addCircularConvolutionKernelGradient"), n = g.cols, go = g.off, wo = w.off, co = off;
+        for (int r = 0; r < rows; r++) {
+            float[] c = d[r], gr = g.d[r], wr = w.d[r];
+            for (int k = -rad; k <= rad; k++) {
+                int sh = Math.floorMod(k, n); // sum_i g[i] w[i - sh], indices mod n
+                float acc = 0f;
+                for (int i = sh; i < n; i++) acc += gr[go + i] * wr[wo + i - sh];
+                for (int i = 0; i < sh; i++) acc += gr[go + i] * wr[wo + i - sh + n];
+                c[co + k + rad] += acc;
+            }
+        }
+    }
 }

@@ -188,4 +188,92 @@ public abstract class Mat {
         if (rows > 4) sb.append("; ...");
         return sb.append(']').toString();
     }
+
+    // ---- added for NTM: row-wise functions, batched small-matrix products, circular shifts ----
+    //
+    // "Block" ops view each row of a [rows x (n * w)] matrix as one sample's n x w matrix stored
+    // row-major (an NTM memory: n locations of width w), so a whole batch of per-sample
+    // matrix-vector products is one call. Row-wise ops treat each row as one sample's vector.
+
+    /** this = log(1 + exp(a)), as max(a, 0) + log1p(exp(-|a|)) so it neither overflows nor rounds small values to 0. */
+    public abstract void setSoftplus(Mat a);
+
+    /** this += s */
+    public abstract void addScalar(double s);
+
+    /** this = 1 / a */
+    public abstract void setReciprocal(Mat a);
+
+    /** this = min(max(this, -c), c) */
+    public abstract void clip(double c);
+
+    /** this .*= [|y| &lt; c]: the derivative of clipping to [-c, c], written in terms of the clipped value y. */
+    public abstract void multiplyClipDerivative(Mat y, double c);
+
+    /** this = log(max(a, 0) + delta) for delta &gt; 0: finite for every a, including 0 and negative values. */
+    public abstract void setLogPositivePart(Mat a, double delta);
+
+    /** this .*= [a &gt; 0] / (a + delta): the derivative of {@link #setLogPositivePart}. */
+    public abstract void multiplyLogPositivePartDerivative(Mat a, double delta);
+
+    /**
+     * Row-wise softmax, this[i][:] = exp(a[i][:] - m_i) / sum_j exp(a[i][j] - m_i) with m_i the row
+     * maximum: exp never overflows and the sum is at least 1. {@code a} may be this.
+     */
+    public abstract void setRowSoftmax(Mat a);
+
+    /**
+     * Backward of a row softmax y: this = y .* (dy - sum_j dy[i][j] y[i][j]). {@code dy} may be this.
+     */
+    public abstract void setRowSoftmaxBackward(Mat y, Mat dy);
+
+    /** this[i][0] = sum_j a[i][j] b[i][j]; this is [rows x 1]. */
+    public abstract void setRowDots(Mat a, Mat b);
+
+    /** this[i][:] *= col[i][0]; col is [rows x 1]. */
+    public abstract void multiplyColumnBroadcast(Mat col);
+
+    /** this[b][i] = sqrt(sum_j x[b][i w + j]^2 + eps^2) with w = x.cols / this.cols: smooth row norms of each block. */
+    public abstract void setBlockNorms(Mat x, double eps);
+
+    /** this[b][i] += sum_j m[b][i w + j] v[b][j], w = v.cols: per-sample matrix times vector. */
+    public abstract void addBlockMatVec(Mat m, Mat v);
+
+    /** this[b][j] += sum_i u[b][i] m[b][i w + j], w = this.cols: per-sample transposed matrix times vector. */
+    public abstract void addBlockTransMatVec(Mat m, Mat u);
+
+    /** this[b][i w + j] += u[b][i] v[b][j], w = v.cols: per-sample outer product. */
+    public abstract void addBlockOuter(Mat u, Mat v);
+
+    /** this[b][i w + j] *= 1 - u[b][i] v[b][j], w = v.cols: per-sample erase factor. */
+    public abstract void multiplyOneMinusBlockOuter(Mat u, Mat v);
+
+    /** this[b][i w + j] += c[b][i] x[b][i w + j], w = x.cols / c.cols: rows of each block scaled. */
+    public abstract void addBlockRowScaled(Mat c, Mat x);
+
+    /**
+     * Circular convolution of each row with a kernel over shifts -R..R, s being [rows x (2R + 1)]:
+     * this[b][i] = sum_{k=-R..R} w[b][(i - k) mod n] s[b][k + R].
+     */
+    public abstract void setCircularConvolution(Mat w, Mat s);
+
+    /** this[b][j] += sum_{k=-R..R} g[b][(j + k) mod n] s[b][k + R]: gradient of {@link #setCircularConvolution} in w. */
+    public abstract void addCircularConvolutionInputGradient(Mat g, Mat s);
+
+    /** this[b][k + R] += sum_i g[b][i] w[b][(i - k) mod n]: gradient of {@link #setCircularConvolution} in s. */
+    public abstract void addCircularConvolutionKernelGradient(Mat g, Mat w);
+
+    /** Width of the blocks of {@code wide} when each row holds {@code count} of them. */
+    protected static int blockWidth(Mat wide, int count, String what) {
+        if (count < 1 || wide.cols % count != 0) {
+            throw new IllegalArgumentException(what + ": " + wide.cols + " columns do not split into " + count + " blocks");
+        }
+        return wide.cols / count;
+    }
+
+    /** Half width R of a kernel of 2R + 1 shifts. */
+    protected static int kernelRadius(Mat s, String what) {
+        if (s.cols % 2 != 1) throw new IllegalArgumentException(what + ": a shift kernel needs an odd width, got " + s.cols);
+        return s.cols / 2;
+    }
 }
