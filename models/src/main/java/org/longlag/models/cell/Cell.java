@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.SplittableRandom;
 import org.longlag.models.Precision;
+import org.longlag.models.cell.ntm.NtmCell;
 import org.longlag.models.tensor.Mat;
 
 /**
@@ -25,7 +26,9 @@ import org.longlag.models.tensor.Mat;
 @JsonSubTypes({
     @JsonSubTypes.Type(value = LstmCell.class, name = "lstm"),
     @JsonSubTypes.Type(value = ElmanCell.class, name = "elman"),
-    @JsonSubTypes.Type(value = org.longlag.models.cell.ntm.NtmCell.class, name = "ntm")
+    @JsonSubTypes.Type(value = PlrnnCell.class, name = "plrnn"),
+    @JsonSubTypes.Type(value = ShPlrnnCell.class, name = "shplrnn"),
+    @JsonSubTypes.Type(value = NtmCell.class, name = "ntm")
 })
 public interface Cell {
 

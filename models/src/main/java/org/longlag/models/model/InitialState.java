@@ -6,13 +6,15 @@ import java.util.SplittableRandom;
 import org.longlag.models.cell.ParameterLayout;
 import org.longlag.models.cell.Parameters;
 import org.longlag.models.cell.State;
+import org.longlag.models.cell.ntm.NtmInitialState;
 
 /** Where z_0 comes from: zeros, or learned parameters shared by every sequence. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = ZeroInitialState.class, name = "zero"),
     @JsonSubTypes.Type(value = LearnedInitialState.class, name = "learned"),
-    @JsonSubTypes.Type(value = org.longlag.models.cell.ntm.NtmInitialState.class, name = "ntm")
+    @JsonSubTypes.Type(value = UniformLearnedInitialState.class, name = "learned-uniform"),
+    @JsonSubTypes.Type(value = NtmInitialState.class, name = "ntm")
 })
 public interface InitialState {
 

@@ -11,7 +11,8 @@ import org.longlag.models.tensor.Mat;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = LinearReadout.class, name = "linear"),
-    @JsonSubTypes.Type(value = IdentityReadout.class, name = "identity")
+    @JsonSubTypes.Type(value = IdentityReadout.class, name = "identity"),
+    @JsonSubTypes.Type(value = BiasFreeLinearReadout.class, name = "linear-no-bias")
 })
 public interface Readout {
 

@@ -80,6 +80,16 @@ public final class ShardWorker {
      * mask value and {@code weight} (the trainer passes 1 / total mask of the whole batch).
      */
     public double lossAndGradient(Parameters w, SequenceBatch batch, int from, int to, double weight, LossFunction loss) {
+        return lossAndGradient(w, batch, from, to, weight, loss, null);
+    }
+
+    /**
+     * As {@link #lossAndGradient(Parameters, SequenceBatch, int, int, double, LossFunction)}, and if
+     * {@code stateGradientNorms} is non-null, writes ||dL/dz_t|| (the whole state gradient at step
+     * t, summed over the rows, Frobenius norm) into element t; steps after the last loss step get 0.
+     */
+    public double lossAndGradient(Parameters w, SequenceBatch batch, int from, int to, double weight, LossFunction loss,
+                                  double[] stateGradientNorms) {
         if (batch.labels() == null) throw new IllegalArgumentException("the batch has no labels");
         if (batch.outputSize() != spec.outputSize()) {
             throw new IllegalArgumentException("batch has " + batch.outputSize() + " label channels, the model outputs " + spec.outputSize());
@@ -90,7 +100,7 @@ public final class ShardWorker {
         forward(w, batch, from, to, steps);
         Parameters wReadout = w.view(spec.readoutBlock());
         Readout readout = spec.readout();
-        StateObjective objective = (t, z, dz) -> {
+        StateObjective lossAtStep = (t, z, dz) -> {
             boolean any = false;
             for (int r = from; r < to && !any; r++) any = batch.mask(r, t) != 0;
             if (!any) return 0;
@@ -107,6 +117,17 @@ public final class ShardWorker {
             readout.backward(wReadout, gradReadout, features, dy, dz.part(0));
             return sum;
         };
+        StateObjective objective = lossAtStep;
+        if (stateGradientNorms != null) {
+            java.util.Arrays.fill(stateGradientNorms, 0);
+            objective = (t, z, dz) -> {
+                double v = lossAtStep.accumulate(t, z, dz);
+                double sq = 0;
+                for (int k = 0; k < dz.partCount(); k++) sq += dz.part(k).sumOfSquares();
+                stateGradientNorms[t] = Math.sqrt(sq);
+                return v;
+            };
+        }
         double total = bptt.backward(w.view(0), gradCell, unroll, steps, objective, null, dInitial);
         spec.initialState().backward(w.view(spec.initialStateBlock()), gradInit, dInitial);
         return total;

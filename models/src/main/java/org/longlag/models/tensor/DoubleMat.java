@@ -16,6 +16,7 @@ public final class DoubleMat extends Mat {
 
     final double[][] d;
     final int off;
+    private double[][] scratch = new double[2][];
 
     public DoubleMat(int rows, int cols) {
         this(new double[rows][cols], rows, 0, cols);
@@ -41,6 +42,15 @@ public final class DoubleMat extends Mat {
             throw new IllegalArgumentException("mixed precision: FLOAT64 and " + m.precision());
         }
         return (DoubleMat) m;
+    }
+
+    /** Row r of m with m's window at this matrix's offset: m's own row if aligned, else a copy in scratch slot. */
+    private double[] aligned(DoubleMat m, int r, int slot) {
+        if (m.off == off) return m.d[r];
+        double[] s = scratch[slot];
+        if (s == null) s = scratch[slot] = new double[off + cols];
+        System.arraycopy(m.d[r], m.off, s, off, cols);
+        return s;
     }
 
     @Override
@@ -125,7 +135,8 @@ public final class DoubleMat extends Mat {
         requireShape(am, rows, am.cols, "addMatMul left operand");
         requireShape(bm, am.cols, cols, "addMatMul right operand");
         DoubleMat a = f(am), b = f(bm);
-        final int k = a.cols, n = cols, ao = a.off, bo = b.off, co = off;
+        if (b.off != off) b = (DoubleMat) alignedCopy(b);
+        final int k = a.cols, ao = a.off, lo = off, hi = off + cols;
         for (int i = 0; i < rows; i++) {
             double[] c = d[i], ar = a.d[i];
             int p = 0;
@@ -133,15 +144,15 @@ public final class DoubleMat extends Mat {
                 double x0 = ar[ao + p], x1 = ar[ao + p + 1], x2 = ar[ao + p + 2], x3 = ar[ao + p + 3];
                 if (x0 == 0.0 && x1 == 0.0 && x2 == 0.0 && x3 == 0.0) continue; // sparse inputs (one-hot, markers)
                 double[] b0 = b.d[p], b1 = b.d[p + 1], b2 = b.d[p + 2], b3 = b.d[p + 3];
-                for (int j = 0; j < n; j++) {
-                    c[co + j] += x0 * b0[bo + j] + x1 * b1[bo + j] + x2 * b2[bo + j] + x3 * b3[bo + j];
+                for (int j = lo; j < hi; j++) {
+                    c[j] += x0 * b0[j] + x1 * b1[j] + x2 * b2[j] + x3 * b3[j];
                 }
             }
             for (; p < k; p++) {
                 double x = ar[ao + p];
                 if (x == 0.0) continue;
                 double[] b0 = b.d[p];
-                for (int j = 0; j < n; j++) c[co + j] += x * b0[bo + j];
+                for (int j = lo; j < hi; j++) c[j] += x * b0[j];
             }
         }
     }
@@ -151,7 +162,8 @@ public final class DoubleMat extends Mat {
         requireShape(am, am.rows, rows, "addTransAMatMul left operand");
         requireShape(bm, am.rows, cols, "addTransAMatMul right operand");
         DoubleMat a = f(am), b = f(bm);
-        final int m = a.rows, n = cols, ao = a.off, bo = b.off, co = off;
+        if (b.off != off) b = (DoubleMat) alignedCopy(b);
+        final int m = a.rows, ao = a.off, lo = off, hi = off + cols;
         for (int p = 0; p < rows; p++) {
             double[] c = d[p];
             int i = 0;
@@ -159,17 +171,24 @@ public final class DoubleMat extends Mat {
                 double x0 = a.d[i][ao + p], x1 = a.d[i + 1][ao + p], x2 = a.d[i + 2][ao + p], x3 = a.d[i + 3][ao + p];
                 if (x0 == 0.0 && x1 == 0.0 && x2 == 0.0 && x3 == 0.0) continue;
                 double[] b0 = b.d[i], b1 = b.d[i + 1], b2 = b.d[i + 2], b3 = b.d[i + 3];
-                for (int j = 0; j < n; j++) {
-                    c[co + j] += x0 * b0[bo + j] + x1 * b1[bo + j] + x2 * b2[bo + j] + x3 * b3[bo + j];
+                for (int j = lo; j < hi; j++) {
+                    c[j] += x0 * b0[j] + x1 * b1[j] + x2 * b2[j] + x3 * b3[j];
                 }
             }
             for (; i < m; i++) {
                 double x = a.d[i][ao + p];
                 if (x == 0.0) continue;
                 double[] b0 = b.d[i];
-                for (int j = 0; j < n; j++) c[co + j] += x * b0[bo + j];
+                for (int j = lo; j < hi; j++) c[j] += x * b0[j];
             }
         }
+    }
+
+    /** A copy of m whose window starts at this matrix's offset (the slow path of products). */
+    private Mat alignedCopy(DoubleMat m) {
+        DoubleMat c = new DoubleMat(new double[m.rows][off + m.cols], m.rows, off, m.cols);
+        c.set(m);
+        return c;
     }
 
     @Override
@@ -185,12 +204,11 @@ public final class DoubleMat extends Mat {
     @Override
     public void addRowBroadcast(Mat rowm) {
         requireShape(rowm, 1, cols, "addRowBroadcast");
-        DoubleMat v = f(rowm);
-        double[] vr = v.d[0];
-        final int vo = v.off, co = off, n = cols;
+        double[] v = aligned(f(rowm), 0, 0);
+        final int lo = off, hi = off + cols;
         for (int r = 0; r < rows; r++) {
             double[] c = d[r];
-            for (int j = 0; j < n; j++) c[co + j] += vr[vo + j];
+            for (int j = lo; j < hi; j++) c[j] += v[j];
         }
     }
 
@@ -198,12 +216,12 @@ public final class DoubleMat extends Mat {
     public void addProductRowBroadcast(Mat am, Mat rowm) {
         requireSameShape(am, "addProductRowBroadcast operand");
         requireShape(rowm, 1, cols, "addProductRowBroadcast row");
-        DoubleMat a = f(am), v = f(rowm);
-        double[] vr = v.d[0];
-        final int vo = v.off, ao = a.off, co = off, n = cols;
+        DoubleMat a = f(am);
+        double[] v = aligned(f(rowm), 0, 1);
+        final int lo = off, hi = off + cols;
         for (int r = 0; r < rows; r++) {
-            double[] c = d[r], ar = a.d[r];
-            for (int j = 0; j < n; j++) c[co + j] += ar[ao + j] * vr[vo + j];
+            double[] c = d[r], ar = aligned(a, r, 0);
+            for (int j = lo; j < hi; j++) c[j] += ar[j] * v[j];
         }
     }
 
@@ -212,10 +230,10 @@ public final class DoubleMat extends Mat {
         requireShape(this, 1, src.cols, "addColumnSums destination");
         DoubleMat s = f(src);
         double[] c = d[0];
-        final int so = s.off, co = off, n = cols;
+        final int lo = off, hi = off + cols;
         for (int r = 0; r < s.rows; r++) {
-            double[] sr = s.d[r];
-            for (int j = 0; j < n; j++) c[co + j] += sr[so + j];
+            double[] sr = aligned(s, r, 0);
+            for (int j = lo; j < hi; j++) c[j] += sr[j];
         }
     }
 
@@ -225,10 +243,10 @@ public final class DoubleMat extends Mat {
         requireShape(bm, am.rows, am.cols, "addColumnSumsOfProduct operand");
         DoubleMat a = f(am), b = f(bm);
         double[] c = d[0];
-        final int ao = a.off, bo = b.off, co = off, n = cols;
+        final int lo = off, hi = off + cols;
         for (int r = 0; r < a.rows; r++) {
-            double[] ar = a.d[r], br = b.d[r];
-            for (int j = 0; j < n; j++) c[co + j] += ar[ao + j] * br[bo + j];
+            double[] ar = aligned(a, r, 0), br = aligned(b, r, 1);
+            for (int j = lo; j < hi; j++) c[j] += ar[j] * br[j];
         }
     }
 
@@ -237,20 +255,20 @@ public final class DoubleMat extends Mat {
         requireSameShape(am, "addScaled");
         DoubleMat a = f(am);
         final double fs = s;
-        final int ao = a.off, co = off, n = cols;
+        final int lo = off, hi = off + cols;
         for (int r = 0; r < rows; r++) {
-            double[] c = d[r], ar = a.d[r];
-            for (int j = 0; j < n; j++) c[co + j] += fs * ar[ao + j];
+            double[] c = d[r], ar = aligned(a, r, 0);
+            for (int j = lo; j < hi; j++) c[j] += fs * ar[j];
         }
     }
 
     @Override
     public void scale(double s) {
         final double fs = s;
-        final int co = off, n = cols;
+        final int lo = off, hi = off + cols;
         for (int r = 0; r < rows; r++) {
             double[] c = d[r];
-            for (int j = 0; j < n; j++) c[co + j] *= fs;
+            for (int j = lo; j < hi; j++) c[j] *= fs;
         }
     }
 
@@ -259,10 +277,10 @@ public final class DoubleMat extends Mat {
         requireSameShape(am, "setProduct");
         requireSameShape(bm, "setProduct");
         DoubleMat a = f(am), b = f(bm);
-        final int ao = a.off, bo = b.off, co = off, n = cols;
+        final int lo = off, hi = off + cols;
         for (int r = 0; r < rows; r++) {
-            double[] c = d[r], ar = a.d[r], br = b.d[r];
-            for (int j = 0; j < n; j++) c[co + j] = ar[ao + j] * br[bo + j];
+            double[] c = d[r], ar = aligned(a, r, 0), br = aligned(b, r, 1);
+            for (int j = lo; j < hi; j++) c[j] = ar[j] * br[j];
         }
     }
 
@@ -271,10 +289,10 @@ public final class DoubleMat extends Mat {
         requireSameShape(am, "addProduct");
         requireSameShape(bm, "addProduct");
         DoubleMat a = f(am), b = f(bm);
-        final int ao = a.off, bo = b.off, co = off, n = cols;
+        final int lo = off, hi = off + cols;
         for (int r = 0; r < rows; r++) {
-            double[] c = d[r], ar = a.d[r], br = b.d[r];
-            for (int j = 0; j < n; j++) c[co + j] += ar[ao + j] * br[bo + j];
+            double[] c = d[r], ar = aligned(a, r, 0), br = aligned(b, r, 1);
+            for (int j = lo; j < hi; j++) c[j] += ar[j] * br[j];
         }
     }
 
@@ -282,10 +300,10 @@ public final class DoubleMat extends Mat {
     public void multiply(Mat am) {
         requireSameShape(am, "multiply");
         DoubleMat a = f(am);
-        final int ao = a.off, co = off, n = cols;
+        final int lo = off, hi = off + cols;
         for (int r = 0; r < rows; r++) {
-            double[] c = d[r], ar = a.d[r];
-            for (int j = 0; j < n; j++) c[co + j] *= ar[ao + j];
+            double[] c = d[r], ar = aligned(a, r, 0);
+            for (int j = lo; j < hi; j++) c[j] *= ar[j];
         }
     }
 
@@ -293,10 +311,10 @@ public final class DoubleMat extends Mat {
     public void setTanh(Mat am) {
         requireSameShape(am, "setTanh");
         DoubleMat a = f(am);
-        final int ao = a.off, co = off, n = cols;
+        final int lo = off, hi = off + cols;
         for (int r = 0; r < rows; r++) {
-            double[] c = d[r], ar = a.d[r];
-            for (int j = 0; j < n; j++) c[co + j] = Math.tanh(ar[ao + j]);
+            double[] c = d[r], ar = aligned(a, r, 0);
+            for (int j = lo; j < hi; j++) c[j] = Math.tanh(ar[j]);
         }
     }
 
@@ -304,10 +322,10 @@ public final class DoubleMat extends Mat {
     public void setSigmoid(Mat am) {
         requireSameShape(am, "setSigmoid");
         DoubleMat a = f(am);
-        final int ao = a.off, co = off, n = cols;
+        final int lo = off, hi = off + cols;
         for (int r = 0; r < rows; r++) {
-            double[] c = d[r], ar = a.d[r];
-            for (int j = 0; j < n; j++) c[co + j] = 1.0 / (1.0 + Math.exp(-ar[ao + j]));
+            double[] c = d[r], ar = aligned(a, r, 0);
+            for (int j = lo; j < hi; j++) c[j] = 1.0 / (1.0 + Math.exp(-ar[j]));
         }
     }
 
@@ -315,10 +333,10 @@ public final class DoubleMat extends Mat {
     public void setRelu(Mat am) {
         requireSameShape(am, "setRelu");
         DoubleMat a = f(am);
-        final int ao = a.off, co = off, n = cols;
+        final int lo = off, hi = off + cols;
         for (int r = 0; r < rows; r++) {
-            double[] c = d[r], ar = a.d[r];
-            for (int j = 0; j < n; j++) c[co + j] = Math.max(ar[ao + j], 0.0);
+            double[] c = d[r], ar = aligned(a, r, 0);
+            for (int j = lo; j < hi; j++) c[j] = Math.max(ar[j], 0.0);
         }
     }
 
@@ -326,12 +344,12 @@ public final class DoubleMat extends Mat {
     public void multiplyTanhDerivative(Mat ym) {
         requireSameShape(ym, "multiplyTanhDerivative");
         DoubleMat y = f(ym);
-        final int yo = y.off, co = off, n = cols;
+        final int lo = off, hi = off + cols;
         for (int r = 0; r < rows; r++) {
-            double[] c = d[r], yr = y.d[r];
-            for (int j = 0; j < n; j++) {
-                double v = yr[yo + j];
-                c[co + j] *= 1.0 - v * v;
+            double[] c = d[r], yr = aligned(y, r, 0);
+            for (int j = lo; j < hi; j++) {
+                double v = yr[j];
+                c[j] *= 1.0 - v * v;
             }
         }
     }
@@ -340,12 +358,12 @@ public final class DoubleMat extends Mat {
     public void multiplySigmoidDerivative(Mat ym) {
         requireSameShape(ym, "multiplySigmoidDerivative");
         DoubleMat y = f(ym);
-        final int yo = y.off, co = off, n = cols;
+        final int lo = off, hi = off + cols;
         for (int r = 0; r < rows; r++) {
-            double[] c = d[r], yr = y.d[r];
-            for (int j = 0; j < n; j++) {
-                double v = yr[yo + j];
-                c[co + j] *= v * (1.0 - v);
+            double[] c = d[r], yr = aligned(y, r, 0);
+            for (int j = lo; j < hi; j++) {
+                double v = yr[j];
+                c[j] *= v * (1.0 - v);
             }
         }
     }
@@ -354,21 +372,21 @@ public final class DoubleMat extends Mat {
     public void multiplyReluDerivative(Mat xm) {
         requireSameShape(xm, "multiplyReluDerivative");
         DoubleMat x = f(xm);
-        final int xo = x.off, co = off, n = cols;
+        final int lo = off, hi = off + cols;
         for (int r = 0; r < rows; r++) {
-            double[] c = d[r], xr = x.d[r];
-            for (int j = 0; j < n; j++) c[co + j] = xr[xo + j] > 0.0 ? c[co + j] : 0.0;
+            double[] c = d[r], xr = aligned(x, r, 0);
+            for (int j = lo; j < hi; j++) c[j] = xr[j] > 0.0 ? c[j] : 0.0;
         }
     }
 
     @Override
     public void flushDenormals() {
-        final int co = off, n = cols;
+        final int lo = off, hi = off + cols;
         for (int r = 0; r < rows; r++) {
             double[] c = d[r];
-            for (int j = 0; j < n; j++) {
-                double v = c[co + j];
-                c[co + j] = Math.abs(v) < FLUSH ? 0.0 : v;
+            for (int j = lo; j < hi; j++) {
+                double v = c[j];
+                c[j] = Math.abs(v) < FLUSH ? 0.0 : v;
             }
         }
     }
@@ -400,6 +418,27 @@ public final class DoubleMat extends Mat {
             }
         }
         return true;
+    }
+
+    // ---- added for PLRNN
+
+    @Override
+    public void addDiagonalProduct(Mat am, Mat sqm, double s) {
+        requireSameShape(am, "addDiagonalProduct operand");
+        requireShape(sqm, cols, cols, "addDiagonalProduct square");
+        DoubleMat a = f(am), sq = f(sqm);
+        final double fs = (double) s;
+        final int ao = a.off, so = sq.off, co = off, n = cols;
+        for (int r = 0; r < rows; r++) {
+            double[] c = d[r], ar = a.d[r];
+            for (int j = 0; j < n; j++) c[co + j] += fs * ar[ao + j] * sq.d[j][so + j];
+        }
+    }
+
+    @Override
+    public void zeroDiagonal() {
+        if (rows != cols) throw new IllegalArgumentException("zeroDiagonal needs a square matrix, got " + rows + "x" + cols);
+        for (int i = 0; i < rows; i++) d[i][off + i] = 0;
     }
 
     // ---- added for NTM (see Mat); the twin of FloatMat's section, loop for loop ----

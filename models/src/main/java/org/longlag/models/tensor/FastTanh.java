@@ -35,23 +35,25 @@ final class FastTanh {
         return p / q;
     }
 
-    static void tanh(float[] src, int so, float[] dst, int dOff, int n) {
-        for (int j = 0; j < n; j++) {
-            float v = Math.max(-CLAMP, Math.min(CLAMP, src[so + j]));
+    /** dst[j] = tanh(src[j]) for j in [from, to): one index for both arrays, so the loop vectorizes. */
+    static void tanh(float[] src, float[] dst, int from, int to) {
+        for (int j = from; j < to; j++) {
+            float v = Math.max(-CLAMP, Math.min(CLAMP, src[j]));
             float v2 = v * v;
             float p = ((((((A13 * v2 + A11) * v2 + A9) * v2 + A7) * v2 + A5) * v2 + A3) * v2 + A1) * v;
             float q = ((B6 * v2 + B4) * v2 + B2) * v2 + B0;
-            dst[dOff + j] = p / q;
+            dst[j] = p / q;
         }
     }
 
-    static void sigmoid(float[] src, int so, float[] dst, int dOff, int n) {
-        for (int j = 0; j < n; j++) {
-            float v = Math.max(-CLAMP, Math.min(CLAMP, 0.5f * src[so + j]));
+    /** dst[j] = sigmoid(src[j]) for j in [from, to). */
+    static void sigmoid(float[] src, float[] dst, int from, int to) {
+        for (int j = from; j < to; j++) {
+            float v = Math.max(-CLAMP, Math.min(CLAMP, 0.5f * src[j]));
             float v2 = v * v;
             float p = ((((((A13 * v2 + A11) * v2 + A9) * v2 + A7) * v2 + A5) * v2 + A3) * v2 + A1) * v;
             float q = ((B6 * v2 + B4) * v2 + B2) * v2 + B0;
-            dst[dOff + j] = 0.5f + 0.5f * (p / q);
+            dst[j] = 0.5f + 0.5f * (p / q);
         }
     }
 }

@@ -5,10 +5,17 @@ import org.longlag.models.Precision;
 /**
  * float32 {@link Mat}: {@code float[][]} rows with a column window [off, off + cols).
  *
- * <p>The loops are written in the forms the C2 compiler vectorizes: contiguous inner loops over one
- * row, products unrolled four source rows at a time into one destination row (measured ~35 GFLOP/s
- * per core against ~28 for plain axpy; eight at a time stops vectorizing). {@link DoubleMat} is the
- * float64 twin of this class and must stay in step with it.
+ * <p>The loops are written in the forms the C2 compiler vectorizes (JDK 17, measured): contiguous
+ * inner loops over one row, products unrolled four source rows at a time into one destination row
+ * (~35 GFLOP/s per core against ~28 for plain axpy; eight at a time stops vectorizing), and every
+ * array in a loop indexed by the same variable. The last point matters: C2 cannot rule out that
+ * two arrays are the same one, so a loop mixing offsets ({@code c[co + j] += a[ao + j]}) runs 4-5x
+ * slower. An operand whose window is not aligned with the destination's is therefore first copied
+ * (the {@code arraycopy} intrinsic) into a scratch row of the destination at the destination's
+ * offset. Products need the right operand aligned with the destination (weights and gate buffers
+ * are, by construction); otherwise a slower path is taken.
+ *
+ * <p>{@link DoubleMat} is the float64 twin of this class and must stay in step with it.
  */
 public final class FloatMat extends Mat {
 
@@ -16,6 +23,7 @@ public final class FloatMat extends Mat {
 
     final float[][] d;
     final int off;
+    private float[][] scratch = new float[2][];
 
     public FloatMat(int rows, int cols) {
         this(new float[rows][cols], rows, 0, cols);
@@ -41,6 +49,15 @@ public final class FloatMat extends Mat {
             throw new IllegalArgumentException("mixed precision: FLOAT32 and " + m.precision());
         }
         return (FloatMat) m;
+    }
+
+    /** Row r of m with m's window at this matrix's offset: m's own row if aligned, else a copy in scratch slot. */
+    private float[] aligned(FloatMat m, int r, int slot) {
+        if (m.off == off) return m.d[r];
+        float[] s = scratch[slot];
+        if (s == null) s = scratch[slot] = new float[off + cols];
+        System.arraycopy(m.d[r], m.off, s, off, cols);
+        return s;
     }
 
     @Override
@@ -125,7 +142,8 @@ public final class FloatMat extends Mat {
         requireShape(am, rows, am.cols, "addMatMul left operand");
         requireShape(bm, am.cols, cols, "addMatMul right operand");
         FloatMat a = f(am), b = f(bm);
-        final int k = a.cols, n = cols, ao = a.off, bo = b.off, co = off;
+        if (b.off != off) b = (FloatMat) alignedCopy(b);
+        final int k = a.cols, ao = a.off, lo = off, hi = off + cols;
         for (int i = 0; i < rows; i++) {
             float[] c = d[i], ar = a.d[i];
             int p = 0;
@@ -133,15 +151,15 @@ public final class FloatMat extends Mat {
                 float x0 = ar[ao + p], x1 = ar[ao + p + 1], x2 = ar[ao + p + 2], x3 = ar[ao + p + 3];
                 if (x0 == 0f && x1 == 0f && x2 == 0f && x3 == 0f) continue; // sparse inputs (one-hot, markers)
                 float[] b0 = b.d[p], b1 = b.d[p + 1], b2 = b.d[p + 2], b3 = b.d[p + 3];
-                for (int j = 0; j < n; j++) {
-                    c[co + j] += x0 * b0[bo + j] + x1 * b1[bo + j] + x2 * b2[bo + j] + x3 * b3[bo + j];
+                for (int j = lo; j < hi; j++) {
+                    c[j] += x0 * b0[j] + x1 * b1[j] + x2 * b2[j] + x3 * b3[j];
                 }
             }
             for (; p < k; p++) {
                 float x = ar[ao + p];
                 if (x == 0f) continue;
                 float[] b0 = b.d[p];
-                for (int j = 0; j < n; j++) c[co + j] += x * b0[bo + j];
+                for (int j = lo; j < hi; j++) c[j] += x * b0[j];
             }
         }
     }
@@ -151,7 +169,8 @@ public final class FloatMat extends Mat {
         requireShape(am, am.rows, rows, "addTransAMatMul left operand");
         requireShape(bm, am.rows, cols, "addTransAMatMul right operand");
         FloatMat a = f(am), b = f(bm);
-        final int m = a.rows, n = cols, ao = a.off, bo = b.off, co = off;
+        if (b.off != off) b = (FloatMat) alignedCopy(b);
+        final int m = a.rows, ao = a.off, lo = off, hi = off + cols;
         for (int p = 0; p < rows; p++) {
             float[] c = d[p];
             int i = 0;
@@ -159,17 +178,24 @@ public final class FloatMat extends Mat {
                 float x0 = a.d[i][ao + p], x1 = a.d[i + 1][ao + p], x2 = a.d[i + 2][ao + p], x3 = a.d[i + 3][ao + p];
                 if (x0 == 0f && x1 == 0f && x2 == 0f && x3 == 0f) continue;
                 float[] b0 = b.d[i], b1 = b.d[i + 1], b2 = b.d[i + 2], b3 = b.d[i + 3];
-                for (int j = 0; j < n; j++) {
-                    c[co + j] += x0 * b0[bo + j] + x1 * b1[bo + j] + x2 * b2[bo + j] + x3 * b3[bo + j];
+                for (int j = lo; j < hi; j++) {
+                    c[j] += x0 * b0[j] + x1 * b1[j] + x2 * b2[j] + x3 * b3[j];
                 }
             }
             for (; i < m; i++) {
                 float x = a.d[i][ao + p];
                 if (x == 0f) continue;
                 float[] b0 = b.d[i];
-                for (int j = 0; j < n; j++) c[co + j] += x * b0[bo + j];
+                for (int j = lo; j < hi; j++) c[j] += x * b0[j];
             }
         }
+    }
+
+    /** A copy of m whose window starts at this matrix's offset (the slow path of products). */
+    private Mat alignedCopy(FloatMat m) {
+        FloatMat c = new FloatMat(new float[m.rows][off + m.cols], m.rows, off, m.cols);
+        c.set(m);
+        return c;
     }
 
     @Override
@@ -185,12 +211,11 @@ public final class FloatMat extends Mat {
     @Override
     public void addRowBroadcast(Mat rowm) {
         requireShape(rowm, 1, cols, "addRowBroadcast");
-        FloatMat v = f(rowm);
-        float[] vr = v.d[0];
-        final int vo = v.off, co = off, n = cols;
+        float[] v = aligned(f(rowm), 0, 0);
+        final int lo = off, hi = off + cols;
         for (int r = 0; r < rows; r++) {
             float[] c = d[r];
-            for (int j = 0; j < n; j++) c[co + j] += vr[vo + j];
+            for (int j = lo; j < hi; j++) c[j] += v[j];
         }
     }
 
@@ -198,12 +223,12 @@ public final class FloatMat extends Mat {
     public void addProductRowBroadcast(Mat am, Mat rowm) {
         requireSameShape(am, "addProductRowBroadcast operand");
         requireShape(rowm, 1, cols, "addProductRowBroadcast row");
-        FloatMat a = f(am), v = f(rowm);
-        float[] vr = v.d[0];
-        final int vo = v.off, ao = a.off, co = off, n = cols;
+        FloatMat a = f(am);
+        float[] v = aligned(f(rowm), 0, 1);
+        final int lo = off, hi = off + cols;
         for (int r = 0; r < rows; r++) {
-            float[] c = d[r], ar = a.d[r];
-            for (int j = 0; j < n; j++) c[co + j] += ar[ao + j] * vr[vo + j];
+            float[] c = d[r], ar = aligned(a, r, 0);
+            for (int j = lo; j < hi; j++) c[j] += ar[j] * v[j];
         }
     }
 
@@ -212,10 +237,10 @@ public final class FloatMat extends Mat {
         requireShape(this, 1, src.cols, "addColumnSums destination");
         FloatMat s = f(src);
         float[] c = d[0];
-        final int so = s.off, co = off, n = cols;
+        final int lo = off, hi = off + cols;
         for (int r = 0; r < s.rows; r++) {
-            float[] sr = s.d[r];
-            for (int j = 0; j < n; j++) c[co + j] += sr[so + j];
+            float[] sr = aligned(s, r, 0);
+            for (int j = lo; j < hi; j++) c[j] += sr[j];
         }
     }
 
@@ -225,10 +250,10 @@ public final class FloatMat extends Mat {
         requireShape(bm, am.rows, am.cols, "addColumnSumsOfProduct operand");
         FloatMat a = f(am), b = f(bm);
         float[] c = d[0];
-        final int ao = a.off, bo = b.off, co = off, n = cols;
+        final int lo = off, hi = off + cols;
         for (int r = 0; r < a.rows; r++) {
-            float[] ar = a.d[r], br = b.d[r];
-            for (int j = 0; j < n; j++) c[co + j] += ar[ao + j] * br[bo + j];
+            float[] ar = aligned(a, r, 0), br = aligned(b, r, 1);
+            for (int j = lo; j < hi; j++) c[j] += ar[j] * br[j];
         }
     }
 
@@ -237,20 +262,20 @@ public final class FloatMat extends Mat {
         requireSameShape(am, "addScaled");
         FloatMat a = f(am);
         final float fs = (float) s;
-        final int ao = a.off, co = off, n = cols;
+        final int lo = off, hi = off + cols;
         for (int r = 0; r < rows; r++) {
-            float[] c = d[r], ar = a.d[r];
-            for (int j = 0; j < n; j++) c[co + j] += fs * ar[ao + j];
+            float[] c = d[r], ar = aligned(a, r, 0);
+            for (int j = lo; j < hi; j++) c[j] += fs * ar[j];
         }
     }
 
     @Override
     public void scale(double s) {
         final float fs = (float) s;
-        final int co = off, n = cols;
+        final int lo = off, hi = off + cols;
         for (int r = 0; r < rows; r++) {
             float[] c = d[r];
-            for (int j = 0; j < n; j++) c[co + j] *= fs;
+            for (int j = lo; j < hi; j++) c[j] *= fs;
         }
     }
 
@@ -259,10 +284,10 @@ public final class FloatMat extends Mat {
         requireSameShape(am, "setProduct");
         requireSameShape(bm, "setProduct");
         FloatMat a = f(am), b = f(bm);
-        final int ao = a.off, bo = b.off, co = off, n = cols;
+        final int lo = off, hi = off + cols;
         for (int r = 0; r < rows; r++) {
-            float[] c = d[r], ar = a.d[r], br = b.d[r];
-            for (int j = 0; j < n; j++) c[co + j] = ar[ao + j] * br[bo + j];
+            float[] c = d[r], ar = aligned(a, r, 0), br = aligned(b, r, 1);
+            for (int j = lo; j < hi; j++) c[j] = ar[j] * br[j];
         }
     }
 
@@ -271,10 +296,10 @@ public final class FloatMat extends Mat {
         requireSameShape(am, "addProduct");
         requireSameShape(bm, "addProduct");
         FloatMat a = f(am), b = f(bm);
-        final int ao = a.off, bo = b.off, co = off, n = cols;
+        final int lo = off, hi = off + cols;
         for (int r = 0; r < rows; r++) {
-            float[] c = d[r], ar = a.d[r], br = b.d[r];
-            for (int j = 0; j < n; j++) c[co + j] += ar[ao + j] * br[bo + j];
+            float[] c = d[r], ar = aligned(a, r, 0), br = aligned(b, r, 1);
+            for (int j = lo; j < hi; j++) c[j] += ar[j] * br[j];
         }
     }
 
@@ -282,10 +307,10 @@ public final class FloatMat extends Mat {
     public void multiply(Mat am) {
         requireSameShape(am, "multiply");
         FloatMat a = f(am);
-        final int ao = a.off, co = off, n = cols;
+        final int lo = off, hi = off + cols;
         for (int r = 0; r < rows; r++) {
-            float[] c = d[r], ar = a.d[r];
-            for (int j = 0; j < n; j++) c[co + j] *= ar[ao + j];
+            float[] c = d[r], ar = aligned(a, r, 0);
+            for (int j = lo; j < hi; j++) c[j] *= ar[j];
         }
     }
 
@@ -294,7 +319,7 @@ public final class FloatMat extends Mat {
         requireSameShape(am, "setTanh");
         FloatMat a = f(am);
         for (int r = 0; r < rows; r++) {
-            FastTanh.tanh(a.d[r], a.off, d[r], off, cols);
+            FastTanh.tanh(aligned(a, r, 0), d[r], off, off + cols);
         }
     }
 
@@ -303,7 +328,7 @@ public final class FloatMat extends Mat {
         requireSameShape(am, "setSigmoid");
         FloatMat a = f(am);
         for (int r = 0; r < rows; r++) {
-            FastTanh.sigmoid(a.d[r], a.off, d[r], off, cols);
+            FastTanh.sigmoid(aligned(a, r, 0), d[r], off, off + cols);
         }
     }
 
@@ -311,10 +336,10 @@ public final class FloatMat extends Mat {
     public void setRelu(Mat am) {
         requireSameShape(am, "setRelu");
         FloatMat a = f(am);
-        final int ao = a.off, co = off, n = cols;
+        final int lo = off, hi = off + cols;
         for (int r = 0; r < rows; r++) {
-            float[] c = d[r], ar = a.d[r];
-            for (int j = 0; j < n; j++) c[co + j] = Math.max(ar[ao + j], 0f);
+            float[] c = d[r], ar = aligned(a, r, 0);
+            for (int j = lo; j < hi; j++) c[j] = Math.max(ar[j], 0f);
         }
     }
 
@@ -322,12 +347,12 @@ public final class FloatMat extends Mat {
     public void multiplyTanhDerivative(Mat ym) {
         requireSameShape(ym, "multiplyTanhDerivative");
         FloatMat y = f(ym);
-        final int yo = y.off, co = off, n = cols;
+        final int lo = off, hi = off + cols;
         for (int r = 0; r < rows; r++) {
-            float[] c = d[r], yr = y.d[r];
-            for (int j = 0; j < n; j++) {
-                float v = yr[yo + j];
-                c[co + j] *= 1f - v * v;
+            float[] c = d[r], yr = aligned(y, r, 0);
+            for (int j = lo; j < hi; j++) {
+                float v = yr[j];
+                c[j] *= 1f - v * v;
             }
         }
     }
@@ -336,12 +361,12 @@ public final class FloatMat extends Mat {
     public void multiplySigmoidDerivative(Mat ym) {
         requireSameShape(ym, "multiplySigmoidDerivative");
         FloatMat y = f(ym);
-        final int yo = y.off, co = off, n = cols;
+        final int lo = off, hi = off + cols;
         for (int r = 0; r < rows; r++) {
-            float[] c = d[r], yr = y.d[r];
-            for (int j = 0; j < n; j++) {
-                float v = yr[yo + j];
-                c[co + j] *= v * (1f - v);
+            float[] c = d[r], yr = aligned(y, r, 0);
+            for (int j = lo; j < hi; j++) {
+                float v = yr[j];
+                c[j] *= v * (1f - v);
             }
         }
     }
@@ -350,21 +375,21 @@ public final class FloatMat extends Mat {
     public void multiplyReluDerivative(Mat xm) {
         requireSameShape(xm, "multiplyReluDerivative");
         FloatMat x = f(xm);
-        final int xo = x.off, co = off, n = cols;
+        final int lo = off, hi = off + cols;
         for (int r = 0; r < rows; r++) {
-            float[] c = d[r], xr = x.d[r];
-            for (int j = 0; j < n; j++) c[co + j] = xr[xo + j] > 0f ? c[co + j] : 0f;
+            float[] c = d[r], xr = aligned(x, r, 0);
+            for (int j = lo; j < hi; j++) c[j] = xr[j] > 0f ? c[j] : 0f;
         }
     }
 
     @Override
     public void flushDenormals() {
-        final int co = off, n = cols;
+        final int lo = off, hi = off + cols;
         for (int r = 0; r < rows; r++) {
             float[] c = d[r];
-            for (int j = 0; j < n; j++) {
-                float v = c[co + j];
-                c[co + j] = Math.abs(v) < FLUSH ? 0f : v;
+            for (int j = lo; j < hi; j++) {
+                float v = c[j];
+                c[j] = Math.abs(v) < FLUSH ? 0f : v;
             }
         }
     }
@@ -396,6 +421,27 @@ public final class FloatMat extends Mat {
             }
         }
         return true;
+    }
+
+    // ---- added for PLRNN
+
+    @Override
+    public void addDiagonalProduct(Mat am, Mat sqm, double s) {
+        requireSameShape(am, "addDiagonalProduct operand");
+        requireShape(sqm, cols, cols, "addDiagonalProduct square");
+        FloatMat a = f(am), sq = f(sqm);
+        final float fs = (float) s;
+        final int ao = a.off, so = sq.off, co = off, n = cols;
+        for (int r = 0; r < rows; r++) {
+            float[] c = d[r], ar = a.d[r];
+            for (int j = 0; j < n; j++) c[co + j] += fs * ar[ao + j] * sq.d[j][so + j];
+        }
+    }
+
+    @Override
+    public void zeroDiagonal() {
+        if (rows != cols) throw new IllegalArgumentException("zeroDiagonal needs a square matrix, got " + rows + "x" + cols);
+        for (int i = 0; i < rows; i++) d[i][off + i] = 0f;
     }
 
     // ---- added for NTM (see Mat); DoubleMat has the twin of every loop ----

@@ -189,6 +189,18 @@ public abstract class Mat {
         return sb.append(']').toString();
     }
 
+    // ---- added for PLRNN
+
+    /**
+     * this[i][j] += s * a[i][j] * square[j][j]: the diagonal of {@code square} applied to every
+     * row. The PLRNN uses it to take W's diagonal back out of a product with W, so W acts as
+     * off-diagonal whatever its stored diagonal holds.
+     */
+    public abstract void addDiagonalProduct(Mat a, Mat square, double s);
+
+    /** this[i][i] = 0 for a square matrix (the PLRNN's off-diagonal W and its gradient). */
+    public abstract void zeroDiagonal();
+
     // ---- added for NTM: row-wise functions, batched small-matrix products, circular shifts ----
     //
     // "Block" ops view each row of a [rows x (n * w)] matrix as one sample's n x w matrix stored

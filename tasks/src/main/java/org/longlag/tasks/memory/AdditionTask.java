@@ -36,12 +36,14 @@ public final class AdditionTask extends MarkedInputTask {
     }
 
     /**
-     * REG_PLRNN: Var(x1 + x2) = 2/12 = 0.1667 for x ~ U[0, 1). HOCHREITER_1997: Var(x1 + x2)/16 with
-     * x2 ~ U[-1, 1] (variance 1/3) and x1 = 0 when the first pair is marked (probability 1/10), else
-     * U[-1, 1] (variance 0.9/3): (0.3 + 1/3)/16 = 0.03958.
+     * REG_PLRNN: Var(x1 + x2) = 2/12 = 0.1667 for x ~ U[0, 1). HOCHREITER_1997: Var(x1 + x2)/16 where,
+     * with probability q ({@link #neutralProbability()}), one of the two is the neutral 0 and the other
+     * U[-1, 1] (variance 1/3), else both are U[-1, 1]: (q/3 + (1 - q) 2/3)/16 (0.03877 at T = 50).
      */
     @Override
     public double chanceMse() {
-        return protocol() == MarkedInputProtocol.REG_PLRNN ? 2.0 / 12 : (0.3 + 1.0 / 3) / 16;
+        if (protocol() == MarkedInputProtocol.REG_PLRNN) return 2.0 / 12;
+        double q = neutralProbability();
+        return (q / 3 + (1 - q) * 2.0 / 3) / 16;
     }
 }

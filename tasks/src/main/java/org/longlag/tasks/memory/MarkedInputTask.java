@@ -49,6 +49,21 @@ public abstract class MarkedInputTask implements Task {
     /** Variance of the target: the MSE of the best memoryless predictor (the mean). */
     public abstract double chanceMse();
 
+    /**
+     * HOCHREITER_1997: the probability that one marked value is the first pair's (and so the
+     * neutral element): the first marker hits it with probability 1/10, otherwise the second marker,
+     * uniform over the first T/2 - 1 pairs except the first marker's, does.
+     */
+    protected double neutralProbability() {
+        int range = lag / 2 - 1;
+        double q = 0.1;
+        for (int first = 1; first < 10; first++) {
+            int choices = range - (first < range ? 1 : 0);
+            q += 0.1 / choices;
+        }
+        return q;
+    }
+
     public int lag() {
         return lag;
     }

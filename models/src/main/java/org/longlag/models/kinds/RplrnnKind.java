@@ -1,0 +1,40 @@
+package org.longlag.models.kinds;
+
+import java.util.List;
+import org.longlag.models.cell.PlrnnCell;
+import org.longlag.models.model.ModelSpec;
+import org.longlag.models.registry.ModelKind;
+import org.longlag.models.registry.OptionSpec;
+import org.longlag.models.registry.Settings;
+import org.longlag.models.registry.TaskShape;
+
+/**
+ * "rplrnn": the regularized PLRNN, started on and pulled toward a line-attractor subspace.
+ * Defaults are the paper's addition/multiplication runs: half the units, tau_A = tau_W = 5
+ * (reg-PLRNN {@code benchmark_run/experiment_scrips/examples.sh} and {@code pick_experiments.m};
+ * the paper uses M = 40, give it as {@code hidden}).
+ */
+public final class RplrnnKind implements ModelKind {
+
+    @Override
+    public String name() {
+        return "rplrnn";
+    }
+
+    @Override
+    public String description() {
+        return "regularized PLRNN (Schmidt et al. 2021): a line-attractor subspace for long lags";
+    }
+
+    @Override
+    public List<OptionSpec> options() {
+        return List.of(PlrnnFamily.fraction(0.5), PlrnnFamily.tauA(), PlrnnFamily.tauW());
+    }
+
+    @Override
+    public ModelSpec build(TaskShape task, Settings s) {
+        PlrnnCell cell = PlrnnCell.regularized(task.inputSize(), s.getInt("hidden"), PlrnnFamily.units(s),
+                s.getDouble(PlrnnFamily.TAU_A), s.getDouble(PlrnnFamily.TAU_W));
+        return PlrnnFamily.spec(cell, task.outputSize());
+    }
+}

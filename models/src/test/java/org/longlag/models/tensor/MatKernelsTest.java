@@ -1,0 +1,148 @@
+package org.longlag.models.tensor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import java.util.function.BiConsumer;
+import org.junit.jupiter.api.Test;
+import org.longlag.models.Precision;
+import org.longlag.models.Tolerances;
+import org.longlag.models.cell.Initializers;
+
+/**
+ * The float32 kernels against the float64 kernels, and both against naive loops, on full matrices
+ * and on misaligned column windows (the copy-to-scratch path).
+ */
+class MatKernelsTest {
+
+    private static final SplittableRandom RNG = new SplittableRandom(5);
+
+    private static Mat random(Precision p, int r, int c) {
+        Mat m = p.zeros(r, c);
+        Initializers.uniform(m, -1, 1, RNG);
+        return m;
+    }
+
+    private static Mat copyAs(Mat m, Precision p) {
+        Mat c = p.zeros(m.rows(), m.cols());
+        for (int i = 0; i < m.rows(); i++) for (int j = 0; j < m.cols(); j++) c.set(i, j, m.get(i, j));
+        return c;
+    }
+
+    private static void assertMatClose(Mat expected, Mat actual, double rel) {
+        assertEquals(expected.rows(), actual.rows());
+        assertEquals(expected.cols(), actual.cols());
+        for (int i = 0; i < expected.rows(); i++) {
+            for (int j = 0; j < expected.cols(); j++) {
+                double e = expected.get(i, j), a = actual.get(i, j);
+                assertTrue(Tolerances.close(e, a, rel, rel), "[" + i + "][" + j + "] expected " + e + " got " + a);
+            }
+        }
+    }
+
+    @Test
+    void matMulMatchesNaiveProductInBothPrecisions() {
+        for (int[] s : new int[][] {{3, 5, 7}, {16, 128, 512}, {1, 9, 4}}) {
+            Mat a = random(Precision.FLOAT64, s[0], s[1]), b = random(Precision.FLOAT64, s[1], s[2]);
+            Mat naive = Precision.FLOAT64.zeros(s[0], s[2]);
+            for (int i = 0; i < s[0]; i++) for (int j = 0; j < s[2]; j++) {
+                double v = 0;
+                for (int p = 0; p < s[1]; p++) v += a.get(i, p) * b.get(p, j);
+                naive.set(i, j, v);
+            }
+            Mat c64 = Precision.FLOAT64.zeros(s[0], s[2]);
+            c64.addMatMul(a, b);
+            assertMatClose(naive, c64, 1e-12);
+            Mat c32 = Precision.FLOAT32.zeros(s[0], s[2]);
+            c32.addMatMul(copyAs(a, Precision.FLOAT32), copyAs(b, Precision.FLOAT32));
+            assertMatClose(naive, c32, Tolerances.F32_KERNEL_REL * Math.sqrt(s[1]));
+
+            Mat t = Precision.FLOAT64.zeros(s[1], s[2]);
+            Mat at = Precision.FLOAT64.zeros(s[0], s[1]);
+            Mat bt = random(Precision.FLOAT64, s[0], s[2]);
+            at.set(a);
+            t.addTransAMatMul(at, bt);
+            for (int p = 0; p < s[1]; p++) for (int j = 0; j < s[2]; j++) {
+                double v = 0;
+                for (int i = 0; i < s[0]; i++) v += at.get(i, p) * bt.get(i, j);
+                assertEquals(v, t.get(p, j), 1e-12);
+            }
+        }
+    }
+
+    @Test
+    void misalignedWindowsGiveTheSameResultsAsAlignedOnes() {
+        for (Precision p : Precision.values()) {
+            Mat wide = random(p, 4, 30);
+            Mat a = wide.columns(3, 10), b = wide.columns(17, 10);
+            Mat aa = a.copy(), bb = b.copy();
+            check(p, (dst, x) -> dst.setProduct(x[0], x[1]), a, b, aa, bb);
+            check(p, (dst, x) -> dst.addProduct(x[0], x[1]), a, b, aa, bb);
+            check(p, (dst, x) -> dst.addScaled(x[0], 0.5), a, b, aa, bb);
+            check(p, (dst, x) -> dst.multiply(x[1]), a, b, aa, bb);
+            check(p, (dst, x) -> dst.setTanh(x[0]), a, b, aa, bb);
+            check(p, (dst, x) -> dst.setSigmoid(x[1]), a, b, aa, bb);
+            check(p, (dst, x) -> dst.setRelu(x[0]), a, b, aa, bb);
+            check(p, (dst, x) -> dst.multiplyTanhDerivative(x[0]), a, b, aa, bb);
+            check(p, (dst, x) -> dst.multiplySigmoidDerivative(x[1]), a, b, aa, bb);
+            check(p, (dst, x) -> dst.multiplyReluDerivative(x[0]), a, b, aa, bb);
+
+            Mat w = random(p, 10, 12), wWin = random(p, 10, 20).columns(5, 12);
+            wWin.set(w);
+            Mat out1 = random(p, 4, 20).columns(2, 12), out2 = out1.copy();
+            out1.addMatMul(a, w);
+            out2.addMatMul(aa, wWin);
+            assertMatClose(out1, out2, 0);
+        }
+    }
+
+    private static void check(Precision p, BiConsumer<Mat, Mat[]> op, Mat a, Mat b, Mat aa, Mat bb) {
+        Mat dst1 = random(p, 4, 40).columns(21, 10);
+        Mat dst2 = dst1.copy();
+        op.accept(dst1, new Mat[] {a, b});
+        op.accept(dst2, new Mat[] {aa, bb});
+        assertMatClose(dst2, dst1, 0);
+    }
+
+    @Test
+    void fastTanhAndSigmoidAreWithinTheirStatedError() {
+        Mat x = Precision.FLOAT32.zeros(1, 20001);
+        for (int j = 0; j < 20001; j++) x.set(0, j, -10 + j * 0.001);
+        Mat t = Precision.FLOAT32.zeros(1, 20001), s = Precision.FLOAT32.zeros(1, 20001);
+        t.setTanh(x);
+        s.setSigmoid(x);
+        for (int j = 0; j < 20001; j++) {
+            double v = x.get(0, j);
+            assertEquals(Math.tanh(v), t.get(0, j), Tolerances.FAST_TANH_ABS, "tanh at " + v);
+            assertEquals(1 / (1 + Math.exp(-v)), s.get(0, j), Tolerances.FAST_TANH_ABS, "sigmoid at " + v);
+        }
+    }
+
+    @Test
+    void flushZeroesTinyValuesOnly() {
+        for (Precision p : Precision.values()) {
+            Mat m = p.zeros(1, 4);
+            double tiny = m.flushThreshold() / 10;
+            m.set(0, 0, tiny);
+            m.set(0, 1, -tiny);
+            m.set(0, 2, m.flushThreshold() * 10);
+            m.set(0, 3, 1.5);
+            m.flushDenormals();
+            assertEquals(0.0, m.get(0, 0));
+            assertEquals(0.0, m.get(0, 1));
+            assertTrue(m.get(0, 2) != 0);
+            assertEquals(1.5, m.get(0, 3));
+        }
+    }
+
+    @Test
+    void shapeAndPrecisionMismatchesAreRefused() {
+        Mat a = Precision.FLOAT32.zeros(2, 3);
+        var e = assertThrows(IllegalArgumentException.class, () -> a.addMatMul(Precision.FLOAT32.zeros(2, 4), Precision.FLOAT32.zeros(3, 3)));
+        assertTrue(e.getMessage().contains("addMatMul"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> a.setProduct(Precision.FLOAT64.zeros(2, 3), Precision.FLOAT64.zeros(2, 3)));
+        assertTrue(e.getMessage().contains("mixed precision"), e.getMessage());
+    }
+}
