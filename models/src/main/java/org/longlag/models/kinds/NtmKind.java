@@ -15,8 +15,8 @@ import org.longlag.models.registry.TaskShape;
 /**
  * "ntm": {@link NtmCell} with a linear readout of [h_t, r_t] and an {@link NtmInitialState}. The
  * common "hidden" option is the controller size. Defaults follow Collier & Beel 2018's copy-task
- * setup (memory 128 x 20, one read and one write head, shifts -1..1, head outputs clipped at 20,
- * memory initialized to 1e-6).
+ * setup (memory 128 x 20, one read and one write head, shifts -1..1, the controller's head outputs
+ * clipped at 20, memory initialized to 1e-6).
  */
 public final class NtmKind implements ModelKind {
 
@@ -41,14 +41,15 @@ public final class NtmKind implements ModelKind {
                 new OptionSpec("controller", "controller network: lstm or feedforward", "lstm"),
                 new OptionSpec("memory-init", "initial memory: constant, learned or random", "constant"),
                 new OptionSpec("memory-constant", "value of every memory entry for memory-init constant", NtmInitialState.DEFAULT_CONSTANT),
-                new OptionSpec("clip", "head parameters clipped to [-clip, clip]; 0 turns clipping off", 20.0));
+                // not "clip": the train command's --clip is gradient-norm clipping
+                new OptionSpec("controller-clip", "controller outputs for the heads clipped to [-c, c]; 0 turns clipping off", 20.0));
     }
 
     @Override
     public ModelSpec build(TaskShape task, Settings s) {
         NtmCell cell = new NtmCell(task.inputSize(), s.getInt("hidden"), controller(s.getString("controller")),
                 s.getInt("memory-rows"), s.getInt("memory-width"), s.getInt("read-heads"), s.getInt("write-heads"),
-                s.getInt("shift-range"), s.getDouble("clip"));
+                s.getInt("shift-range"), s.getDouble("controller-clip"));
         NtmInitialState init = new NtmInitialState(cell, memoryInit(s.getString("memory-init")), s.getDouble("memory-constant"));
         return new ModelSpec(cell, new LinearReadout(task.outputSize()), init, Precision.FLOAT32);
     }

@@ -36,7 +36,7 @@ class NtmModelTest {
         assertEquals(8, d.outputSize());
 
         ModelSpec f = catalog.build("ntm", new TaskShape(9, 8, 20), Map.of("hidden", 100, "controller", "feedforward",
-                "memory-init", "learned", "read-heads", 2, "write-heads", 2, "shift-range", 2, "clip", 0.0, "precision", "float64"));
+                "memory-init", "learned", "read-heads", 2, "write-heads", 2, "shift-range", 2, "controller-clip", 0.0, "precision", "float64"));
         NtmCell fc = (NtmCell) f.cell();
         assertEquals(new NtmCell(9, 100, NtmCell.ControllerType.FEEDFORWARD, 128, 20, 2, 2, 2, 0.0), fc);
         assertEquals(NtmInitialState.MemoryInit.LEARNED, ((NtmInitialState) f.initialState()).memory());
