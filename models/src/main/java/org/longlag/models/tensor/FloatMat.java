@@ -676,19 +676,23 @@ public final class FloatMat extends Mat {
     }
 
     @Override
-    public void multiplyOneMinusBlockOuter(Mat um, Mat vm) {
-        requireShape(um, rows, um.cols, "multiplyOneMinusBlockOuter left");
-        requireShape(vm, rows, vm.cols, "multiplyOneMinusBlockOuter right");
-        requireShape(this, rows, um.cols * vm.cols, "multiplyOneMinusBlockOuter destination");
-        FloatMat u = f(um), v = f(vm);
-        final int w = v.cols, uo = u.off, vo = v.off, co = off, n = u.cols;
+    public void setProductOneMinusBlockOuter(Mat xm, Mat um, Mat vm) {
+        requireShape(um, rows, um.cols, "setProductOneMinusBlockOuter left");
+        requireShape(vm, rows, vm.cols, "setProductOneMinusBlockOuter right");
+        requireShape(this, rows, um.cols * vm.cols, "setProductOneMinusBlockOuter destination");
+        requireSameShape(xm, "setProductOneMinusBlockOuter operand");
+        FloatMat x = f(xm), u = f(um), v = f(vm);
+        final int w = v.cols, xo = x.off, uo = u.off, vo = v.off, co = off, n = u.cols;
         for (int r = 0; r < rows; r++) {
-            float[] c = d[r], ur = u.d[r], vr = v.d[r];
+            float[] c = d[r], xr = x.d[r], ur = u.d[r], vr = v.d[r];
             for (int i = 0; i < n; i++) {
-                float x = ur[uo + i];
-                if (x == 0f) continue;
-                int base = co + i * w;
-                for (int j = 0; j < w; j++) c[base + j] *= 1f - x * vr[vo + j];
+                float a = ur[uo + i];
+                int cb = co + i * w, xb = xo + i * w;
+                if (a == 0f) {
+                    if (xr != c || xb != cb) System.arraycopy(xr, xb, c, cb, w);
+                    continue;
+                }
+                for (int j = 0; j < w; j++) c[cb + j] = xr[xb + j] * (1f - a * vr[vo + j]);
             }
         }
     }

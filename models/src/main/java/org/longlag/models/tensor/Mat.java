@@ -257,8 +257,8 @@ public abstract class Mat {
     /** this[b][i w + j] += u[b][i] v[b][j], w = v.cols: per-sample outer product. */
     public abstract void addBlockOuter(Mat u, Mat v);
 
-    /** this[b][i w + j] *= 1 - u[b][i] v[b][j], w = v.cols: per-sample erase factor. */
-    public abstract void multiplyOneMinusBlockOuter(Mat u, Mat v);
+    /** this[b][i w + j] = x[b][i w + j] (1 - u[b][i] v[b][j]), w = v.cols: a per-sample erase; x may be this. */
+    public abstract void setProductOneMinusBlockOuter(Mat x, Mat u, Mat v);
 
     /** this[b][i w + j] += c[b][i] x[b][i w + j], w = x.cols / c.cols: rows of each block scaled. */
     public abstract void addBlockRowScaled(Mat c, Mat x);

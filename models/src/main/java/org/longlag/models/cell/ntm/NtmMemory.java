@@ -36,8 +36,18 @@ final class NtmMemory {
 
     /** Eq. (3), every write head: M~(i) = M_{t-1}(i) prod_h [1 - w_h(i) e_h]. */
     static void erase(Mat previous, Mat[] w, Mat[] e, Mat erased) {
-        erased.set(previous);
-        for (int h = 0; h < w.length; h++) erased.multiplyOneMinusBlockOuter(w[h], e[h]);
+        eraseFactors(previous, w, e, -1, erased);
+    }
+
+    /** out = x .* prod_{h != skip} (1 - w_h e_h^T), one pass per head and no copy of x first. */
+    private static void eraseFactors(Mat x, Mat[] w, Mat[] e, int skip, Mat out) {
+        Mat from = x;
+        for (int h = 0; h < w.length; h++) {
+            if (h == skip) continue;
+            out.setProductOneMinusBlockOuter(from, w[h], e[h]);
+            from = out;
+        }
+        if (from != out) out.set(x);
     }
 
     /** Eq. (4), every write head: M_t(i) = M~(i) + sum_h w_h(i) a_h, in place on M~. */
@@ -73,9 +83,7 @@ final class NtmMemory {
     static void eraseBackward(Mat previous, Mat[] w, Mat[] e, Mat dErased, Mat[] dW, Mat[] dE, Mat dPrevious, Mat wide, Mat tmpN) {
         for (int h = 0; h < w.length; h++) {
             wide.setProduct(dErased, previous);
-            for (int u = 0; u < w.length; u++) {
-                if (u != h) wide.multiplyOneMinusBlockOuter(w[u], e[u]);
-            }
+            eraseFactors(wide, w, e, h, wide);
             tmpN.zero();
             tmpN.addBlockMatVec(wide, e[h]);
             dW[h].addScaled(tmpN, -1.0);
@@ -83,7 +91,6 @@ final class NtmMemory {
             dE[h].addBlockTransMatVec(wide, w[h]);
             dE[h].scale(-1.0);
         }
-        dPrevious.set(dErased);
-        for (int h = 0; h < w.length; h++) dPrevious.multiplyOneMinusBlockOuter(w[h], e[h]);
+        eraseFactors(dErased, w, e, -1, dPrevious);
     }
 }

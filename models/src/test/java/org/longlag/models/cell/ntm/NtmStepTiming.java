@@ -23,6 +23,7 @@ final class NtmStepTiming {
     private void time() {
         int batch = 16, steps = 50;
         Cell[] cells = {new NtmCell(9, 100, NtmCell.ControllerType.LSTM, 128, 20, 1, 1, 1, 20.0), new LstmCell(9, 100)};
+        if (System.getProperty("ntm.only") != null) cells = new Cell[] {cells[0]};
         for (Cell cell : cells) {
             Parameters w = Parameters.zeros(cell.parameterLayout(), Precision.FLOAT32, true);
             cell.initialize(w, new SplittableRandom(1));
