@@ -591,125 +591,123 @@ public final class FloatMat extends Mat {
     }
 
     @Override
-    public void setBlockNorms(Mat xm, double eps) {
-        requireShape(xm, rows, xm.cols, "setBlockNorms operand");
-        FloatMat x = f(xm);
-        final int w = blockWidth(x, cols, "setBlockNorms"), xo = x.off, co = off, n = cols;
+    public void setBlockColumnNorms(Mat am, double eps) {
+        requireShape(am, rows, am.cols, "setBlockColumnNorms operand");
+        FloatMat a = f(am);
+        final int q = cols, p = blockRows(a, q, "setBlockColumnNorms"), ao = a.off, co = off;
         final float e2 = (float) (eps * eps);
         for (int r = 0; r < rows; r++) {
-            float[] c = d[r], xr = x.d[r];
-            for (int i = 0; i < n; i++) {
-                int base = xo + i * w;
-                float s = e2;
-                for (int j = 0; j < w; j++) s += xr[base + j] * xr[base + j];
-                c[co + i] = (float) Math.sqrt(s);
+            float[] c = d[r], ar = a.d[r];
+            java.util.Arrays.fill(c, co, co + q, e2);
+            for (int j = 0; j < p; j++) {
+                int base = ao + j * q;
+                for (int i = 0; i < q; i++) c[co + i] += ar[base + i] * ar[base + i];
+            }
+            for (int i = 0; i < q; i++) c[co + i] = (float) Math.sqrt(c[co + i]);
+        }
+    }
+
+    @Override
+    public void addBlockVecMat(Mat am, Mat vm) {
+        requireShape(vm, rows, vm.cols, "addBlockVecMat vector");
+        requireShape(am, rows, vm.cols * cols, "addBlockVecMat matrix");
+        FloatMat a = f(am), v = f(vm);
+        final int q = cols, p = v.cols, ao = a.off, vo = v.off, co = off;
+        for (int r = 0; r < rows; r++) {
+            float[] c = d[r], ar = a.d[r], vr = v.d[r];
+            for (int j = 0; j < p; j++) {
+                float x = vr[vo + j];
+                if (x == 0f) continue;
+                int base = ao + j * q;
+                for (int i = 0; i < q; i++) c[co + i] += x * ar[base + i];
             }
         }
     }
 
     @Override
-    public void addBlockMatVec(Mat mm, Mat vm) {
-        requireShape(mm, rows, cols * vm.cols, "addBlockMatVec matrix");
-        requireShape(vm, rows, vm.cols, "addBlockMatVec vector");
-        FloatMat m = f(mm), v = f(vm);
-        final int w = v.cols, mo = m.off, vo = v.off, co = off, n = cols;
+    public void addBlockMatVec(Mat am, Mat um) {
+        requireShape(um, rows, um.cols, "addBlockMatVec vector");
+        requireShape(am, rows, cols * um.cols, "addBlockMatVec matrix");
+        FloatMat a = f(am), u = f(um);
+        final int q = u.cols, p = cols, ao = a.off, uo = u.off, co = off;
         for (int r = 0; r < rows; r++) {
-            float[] c = d[r], mr = m.d[r], vr = v.d[r];
-            int i = 0;
-            for (; i + 3 < n; i += 4) { // four locations at once: four independent sums keep the adder busy
-                int b0 = mo + i * w, b1 = b0 + w, b2 = b1 + w, b3 = b2 + w;
+            float[] c = d[r], ar = a.d[r], ur = u.d[r];
+            int j = 0;
+            for (; j + 3 < p; j += 4) { // four rows at once: four independent sums keep the adder busy
+                int b0 = ao + j * q, b1 = b0 + q, b2 = b1 + q, b3 = b2 + q;
                 float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
-                for (int j = 0; j < w; j++) {
-                    float x = vr[vo + j];
-                    s0 += mr[b0 + j] * x;
-                    s1 += mr[b1 + j] * x;
-                    s2 += mr[b2 + j] * x;
-                    s3 += mr[b3 + j] * x;
+                for (int i = 0; i < q; i++) {
+                    float x = ur[uo + i];
+                    s0 += ar[b0 + i] * x;
+                    s1 += ar[b1 + i] * x;
+                    s2 += ar[b2 + i] * x;
+                    s3 += ar[b3 + i] * x;
                 }
-                c[co + i] += s0;
-                c[co + i + 1] += s1;
-                c[co + i + 2] += s2;
-                c[co + i + 3] += s3;
+                c[co + j] += s0;
+                c[co + j + 1] += s1;
+                c[co + j + 2] += s2;
+                c[co + j + 3] += s3;
             }
-            for (; i < n; i++) {
-                int base = mo + i * w;
+            for (; j < p; j++) {
+                int base = ao + j * q;
                 float s = 0f;
-                for (int j = 0; j < w; j++) s += mr[base + j] * vr[vo + j];
-                c[co + i] += s;
+                for (int i = 0; i < q; i++) s += ar[base + i] * ur[uo + i];
+                c[co + j] += s;
             }
         }
     }
 
     @Override
-    public void addBlockTransMatVec(Mat mm, Mat um) {
-        requireShape(mm, rows, um.cols * cols, "addBlockTransMatVec matrix");
-        requireShape(um, rows, um.cols, "addBlockTransMatVec weights");
-        FloatMat m = f(mm), u = f(um);
-        final int w = cols, mo = m.off, uo = u.off, co = off, n = u.cols;
+    public void addBlockOuter(Mat vm, Mat um) {
+        requireShape(vm, rows, vm.cols, "addBlockOuter left");
+        requireShape(um, rows, um.cols, "addBlockOuter right");
+        requireShape(this, rows, vm.cols * um.cols, "addBlockOuter destination");
+        FloatMat v = f(vm), u = f(um);
+        final int q = u.cols, p = v.cols, vo = v.off, uo = u.off, co = off;
         for (int r = 0; r < rows; r++) {
-            float[] c = d[r], mr = m.d[r], ur = u.d[r];
-            for (int i = 0; i < n; i++) {
-                float x = ur[uo + i];
+            float[] c = d[r], vr = v.d[r], ur = u.d[r];
+            for (int j = 0; j < p; j++) {
+                float x = vr[vo + j];
                 if (x == 0f) continue;
-                int base = mo + i * w;
-                for (int j = 0; j < w; j++) c[co + j] += x * mr[base + j];
+                int base = co + j * q;
+                for (int i = 0; i < q; i++) c[base + i] += x * ur[uo + i];
             }
         }
     }
 
     @Override
-    public void addBlockOuter(Mat um, Mat vm) {
-        requireShape(um, rows, um.cols, "addBlockOuter left");
-        requireShape(vm, rows, vm.cols, "addBlockOuter right");
-        requireShape(this, rows, um.cols * vm.cols, "addBlockOuter destination");
-        FloatMat u = f(um), v = f(vm);
-        final int w = v.cols, uo = u.off, vo = v.off, co = off, n = u.cols;
-        for (int r = 0; r < rows; r++) {
-            float[] c = d[r], ur = u.d[r], vr = v.d[r];
-            for (int i = 0; i < n; i++) {
-                float x = ur[uo + i];
-                if (x == 0f) continue;
-                int base = co + i * w;
-                for (int j = 0; j < w; j++) c[base + j] += x * vr[vo + j];
-            }
-        }
-    }
-
-    @Override
-    public void setProductOneMinusBlockOuter(Mat xm, Mat um, Mat vm) {
-        requireShape(um, rows, um.cols, "setProductOneMinusBlockOuter left");
-        requireShape(vm, rows, vm.cols, "setProductOneMinusBlockOuter right");
-        requireShape(this, rows, um.cols * vm.cols, "setProductOneMinusBlockOuter destination");
+    public void setProductOneMinusBlockOuter(Mat xm, Mat vm, Mat um) {
+        requireShape(vm, rows, vm.cols, "setProductOneMinusBlockOuter left");
+        requireShape(um, rows, um.cols, "setProductOneMinusBlockOuter right");
+        requireShape(this, rows, vm.cols * um.cols, "setProductOneMinusBlockOuter destination");
         requireSameShape(xm, "setProductOneMinusBlockOuter operand");
-        FloatMat x = f(xm), u = f(um), v = f(vm);
-        final int w = v.cols, xo = x.off, uo = u.off, vo = v.off, co = off, n = u.cols;
+        FloatMat x = f(xm), v = f(vm), u = f(um);
+        final int q = u.cols, p = v.cols, xo = x.off, vo = v.off, uo = u.off, co = off;
         for (int r = 0; r < rows; r++) {
-            float[] c = d[r], xr = x.d[r], ur = u.d[r], vr = v.d[r];
-            for (int i = 0; i < n; i++) {
-                float a = ur[uo + i];
-                int cb = co + i * w, xb = xo + i * w;
+            float[] c = d[r], xr = x.d[r], vr = v.d[r], ur = u.d[r];
+            for (int j = 0; j < p; j++) {
+                float a = vr[vo + j];
+                int cb = co + j * q, xb = xo + j * q;
                 if (a == 0f) {
-                    if (xr != c || xb != cb) System.arraycopy(xr, xb, c, cb, w);
+                    if (xr != c || xb != cb) System.arraycopy(xr, xb, c, cb, q);
                     continue;
                 }
-                for (int j = 0; j < w; j++) c[cb + j] = xr[xb + j] * (1f - a * vr[vo + j]);
+                for (int i = 0; i < q; i++) c[cb + i] = xr[xb + i] * (1f - a * ur[uo + i]);
             }
         }
     }
 
     @Override
-    public void addBlockRowScaled(Mat cm, Mat xm) {
-        requireSameShape(xm, "addBlockRowScaled operand");
-        requireShape(cm, rows, cm.cols, "addBlockRowScaled scales");
+    public void addBlockColumnScaled(Mat cm, Mat xm) {
+        requireSameShape(xm, "addBlockColumnScaled operand");
+        requireShape(cm, rows, cm.cols, "addBlockColumnScaled scales");
         FloatMat s = f(cm), x = f(xm);
-        final int w = blockWidth(x, s.cols, "addBlockRowScaled"), so = s.off, xo = x.off, co = off, n = s.cols;
+        final int q = s.cols, p = blockRows(x, q, "addBlockColumnScaled"), so = s.off, xo = x.off, co = off;
         for (int r = 0; r < rows; r++) {
             float[] c = d[r], sr = s.d[r], xr = x.d[r];
-            for (int i = 0; i < n; i++) {
-                float a = sr[so + i];
-                if (a == 0f) continue;
-                int cb = co + i * w, xb = xo + i * w;
-                for (int j = 0; j < w; j++) c[cb + j] += a * xr[xb + j];
+            for (int j = 0; j < p; j++) {
+                int cb = co + j * q, xb = xo + j * q;
+                for (int i = 0; i < q; i++) c[cb + i] += sr[so + i] * xr[xb + i];
             }
         }
     }

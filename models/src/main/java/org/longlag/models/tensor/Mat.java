@@ -203,9 +203,11 @@ public abstract class Mat {
 
     // ---- added for NTM: row-wise functions, batched small-matrix products, circular shifts ----
     //
-    // "Block" ops view each row of a [rows x (n * w)] matrix as one sample's n x w matrix stored
-    // row-major (an NTM memory: n locations of width w), so a whole batch of per-sample
-    // matrix-vector products is one call. Row-wise ops treat each row as one sample's vector.
+    // "Block" ops view row b of a [rows x (p * q)] matrix as one sample's p x q matrix A_b stored
+    // row-major, so a whole batch of per-sample matrix products is one call. (The NTM stores its
+    // N x M memory transposed, p = M and q = N, so that the inner loops run over the N locations:
+    // loops as short as M = 20 are not vectorized by C2.) Row-wise ops treat each row as one
+    // sample's vector.
 
     /** this = log(1 + exp(a)), as max(a, 0) + log1p(exp(-|a|)) so it neither overflows nor rounds small values to 0. */
     public abstract void setSoftplus(Mat a);
@@ -245,23 +247,23 @@ public abstract class Mat {
     /** this[i][:] *= col[i][0]; col is [rows x 1]. */
     public abstract void multiplyColumnBroadcast(Mat col);
 
-    /** this[b][i] = sqrt(sum_j x[b][i w + j]^2 + eps^2) with w = x.cols / this.cols: smooth row norms of each block. */
-    public abstract void setBlockNorms(Mat x, double eps);
+    /** this[b][i] = sqrt(sum_j A_b[j][i]^2 + eps^2), A_b being row b of {@code a} as a p x this.cols matrix: smooth column norms. */
+    public abstract void setBlockColumnNorms(Mat a, double eps);
 
-    /** this[b][i] += sum_j m[b][i w + j] v[b][j], w = v.cols: per-sample matrix times vector. */
-    public abstract void addBlockMatVec(Mat m, Mat v);
+    /** this[b][:] += v[b][:] A_b (A_b: row b of {@code a} as a v.cols x this.cols matrix): vector times matrix. */
+    public abstract void addBlockVecMat(Mat a, Mat v);
 
-    /** this[b][j] += sum_i u[b][i] m[b][i w + j], w = this.cols: per-sample transposed matrix times vector. */
-    public abstract void addBlockTransMatVec(Mat m, Mat u);
+    /** this[b][:] += A_b u[b][:] (A_b: row b of {@code a} as a this.cols x u.cols matrix): matrix times vector. */
+    public abstract void addBlockMatVec(Mat a, Mat u);
 
-    /** this[b][i w + j] += u[b][i] v[b][j], w = v.cols: per-sample outer product. */
-    public abstract void addBlockOuter(Mat u, Mat v);
+    /** A_b += v[b] u[b]^T, A_b being row b of this as a v.cols x u.cols matrix: outer product. */
+    public abstract void addBlockOuter(Mat v, Mat u);
 
-    /** this[b][i w + j] = x[b][i w + j] (1 - u[b][i] v[b][j]), w = v.cols: a per-sample erase; x may be this. */
-    public abstract void setProductOneMinusBlockOuter(Mat x, Mat u, Mat v);
+    /** A_b = X_b .* (1 - v[b] u[b]^T), A_b and X_b rows b of this and x as v.cols x u.cols matrices (an erase); x may be this. */
+    public abstract void setProductOneMinusBlockOuter(Mat x, Mat v, Mat u);
 
-    /** this[b][i w + j] += c[b][i] x[b][i w + j], w = x.cols / c.cols: rows of each block scaled. */
-    public abstract void addBlockRowScaled(Mat c, Mat x);
+    /** A_b[j][i] += c[b][i] X_b[j][i], A_b and X_b rows b of this and x as p x c.cols matrices: columns scaled. */
+    public abstract void addBlockColumnScaled(Mat c, Mat x);
 
     /**
      * Circular convolution of each row with a kernel over shifts -R..R, s being [rows x (2R + 1)]:
@@ -275,12 +277,12 @@ public abstract class Mat {
     /** this[b][k + R] += sum_i g[b][i] w[b][(i - k) mod n]: gradient of {@link #setCircularConvolution} in s. */
     public abstract void addCircularConvolutionKernelGradient(Mat g, Mat w);
 
-    /** Width of the blocks of {@code wide} when each row holds {@code count} of them. */
-    protected static int blockWidth(Mat wide, int count, String what) {
-        if (count < 1 || wide.cols % count != 0) {
-            throw new IllegalArgumentException(what + ": " + wide.cols + " columns do not split into " + count + " blocks");
+    /** p, when each row of {@code block} holds a p x q matrix. */
+    protected static int blockRows(Mat block, int q, String what) {
+        if (q < 1 || block.cols % q != 0) {
+            throw new IllegalArgumentException(what + ": rows of " + block.cols + " values do not hold matrices of " + q + " columns");
         }
-        return wide.cols / count;
+        return block.cols / q;
     }
 
     /** Half width R of a kernel of 2R + 1 shifts. */

@@ -185,7 +185,7 @@ class NtmMatOpsTest {
         }, scaled);
     }
 
-    /** Sets one weight to exactly 0: the block ops skip such locations, which must not change results. */
+    /** Sets one entry to exactly 0: the block ops skip zero factors, which must not change results. */
     private static Mat withZero(Mat u) {
         u.set(1, 2, 0);
         return u;
@@ -193,63 +193,73 @@ class NtmMatOpsTest {
 
     @Test
     void blockProducts() {
-        int n = 5, w = 3;
-        double[][] m = values(random(Precision.FLOAT64, B, n * w, 10)), v = values(random(Precision.FLOAT64, B, w, 11));
-        double[][] u = values(withZero(random(Precision.FLOAT64, B, n, 12))), base = values(random(Precision.FLOAT64, B, n * w, 13));
-        double[][] norms = new double[B][n], mv = new double[B][n], tmv = new double[B][w];
-        double[][] outer = new double[B][n * w], erase = new double[B][n * w], rowScaled = new double[B][n * w];
+        // each row holds a p x q matrix A (row-major), as the NTM's transposed memory: p = M, q = N
+        int p = 3, q = 5;
+        double[][] a = values(random(Precision.FLOAT64, B, p * q, 10)), v = values(random(Precision.FLOAT64, B, p, 11));
+        double[][] u = values(withZero(random(Precision.FLOAT64, B, q, 12))), base = values(random(Precision.FLOAT64, B, p * q, 13));
+        double[][] norms = new double[B][q], vecMat = new double[B][q], matVec = new double[B][p];
+        double[][] outer = new double[B][p * q], erase = new double[B][p * q], colScaled = new double[B][p * q];
         for (int b = 0; b < B; b++) {
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < q; i++) {
                 double s = 0.01 * 0.01;
-                for (int j = 0; j < w; j++) {
-                    double mij = m[b][i * w + j];
-                    s += mij * mij;
-                    mv[b][i] += mij * v[b][j];
-                    tmv[b][j] += u[b][i] * mij;
-                    outer[b][i * w + j] = base[b][i * w + j] + u[b][i] * v[b][j];
-                    erase[b][i * w + j] = base[b][i * w + j] * (1 - u[b][i] * v[b][j]);
-                    rowScaled[b][i * w + j] = base[b][i * w + j] + u[b][i] * mij;
+                for (int j = 0; j < p; j++) {
+                    double aji = a[b][j * q + i];
+                    s += aji * aji;
+                    vecMat[b][i] += v[b][j] * aji;
+                    matVec[b][j] += aji * u[b][i];
+                    outer[b][j * q + i] = base[b][j * q + i] + v[b][j] * u[b][i];
+                    erase[b][j * q + i] = base[b][j * q + i] * (1 - v[b][j] * u[b][i]);
+                    colScaled[b][j * q + i] = base[b][j * q + i] + u[b][i] * aji;
                 }
                 norms[b][i] = Math.sqrt(s);
             }
         }
-        check("block norms", p -> {
-            Mat y = p.zeros(B, n);
-            y.setBlockNorms(random(p, B, n * w, 10), 0.01);
+        check("block column norms", pr -> {
+            Mat y = pr.zeros(B, q);
+            y.setBlockColumnNorms(random(pr, B, p * q, 10), 0.01);
             return y;
         }, norms);
-        check("block mat-vec", p -> {
-            Mat y = p.zeros(B, n);
-            y.addBlockMatVec(random(p, B, n * w, 10), random(p, B, w, 11));
+        check("block vector-matrix", pr -> {
+            Mat y = pr.zeros(B, q);
+            y.addBlockVecMat(random(pr, B, p * q, 10), random(pr, B, p, 11));
             return y;
-        }, mv);
-        check("block transposed mat-vec", p -> {
-            Mat y = p.zeros(B, w);
-            y.addBlockTransMatVec(random(p, B, n * w, 10), withZero(random(p, B, n, 12)));
+        }, vecMat);
+        check("block matrix-vector", pr -> {
+            Mat y = pr.zeros(B, p);
+            y.addBlockMatVec(random(pr, B, p * q, 10), withZero(random(pr, B, q, 12)));
             return y;
-        }, tmv);
-        check("block outer", p -> {
-            Mat y = random(p, B, n * w, 13);
-            y.addBlockOuter(withZero(random(p, B, n, 12)), random(p, B, w, 11));
+        }, matVec);
+        check("block outer", pr -> {
+            Mat y = random(pr, B, p * q, 13);
+            y.addBlockOuter(random(pr, B, p, 11), withZero(random(pr, B, q, 12)));
             return y;
         }, outer);
-        check("block erase in place", p -> {
-            Mat y = random(p, B, n * w, 13);
-            y.setProductOneMinusBlockOuter(y, withZero(random(p, B, n, 12)), random(p, B, w, 11));
+        check("block erase in place", pr -> {
+            Mat y = random(pr, B, p * q, 13);
+            y.setProductOneMinusBlockOuter(y, random(pr, B, p, 11), withZero(random(pr, B, q, 12)));
             return y;
         }, erase);
-        check("block erase", p -> {
-            Mat y = p.zeros(B, n * w);
-            y.setProductOneMinusBlockOuter(random(p, B, n * w, 13), withZero(random(p, B, n, 12)), random(p, B, w, 11));
+        check("block erase", pr -> {
+            Mat y = pr.zeros(B, p * q);
+            y.setProductOneMinusBlockOuter(random(pr, B, p * q, 13), random(pr, B, p, 11), withZero(random(pr, B, q, 12)));
             return y;
         }, erase);
-        check("block row scaled", p -> {
-            Mat y = random(p, B, n * w, 13);
-            y.addBlockRowScaled(withZero(random(p, B, n, 12)), random(p, B, n * w, 10));
+        check("block column scaled", pr -> {
+            Mat y = random(pr, B, p * q, 13);
+            y.addBlockColumnScaled(withZero(random(pr, B, q, 12)), random(pr, B, p * q, 10));
             return y;
-        }, rowScaled);
+        }, colScaled);
+        // 4-row unrolled matrix-vector with a remainder row (p = 5)
+        double[][] a5 = values(random(Precision.FLOAT64, B, 5 * q, 14));
+        double[][] mv5 = new double[B][5];
+        for (int b = 0; b < B; b++) for (int j = 0; j < 5; j++) for (int i = 0; i < q; i++) mv5[b][j] += a5[b][j * q + i] * u[b][i];
+        check("block matrix-vector, 5 rows", pr -> {
+            Mat y = pr.zeros(B, 5);
+            y.addBlockMatVec(random(pr, B, 5 * q, 14), withZero(random(pr, B, q, 12)));
+            return y;
+        }, mv5);
         Mat bad = Precision.FLOAT64.zeros(B, 4);
-        assertThrows(IllegalArgumentException.class, () -> bad.setBlockNorms(Precision.FLOAT64.zeros(B, 7), 0.01));
+        assertThrows(IllegalArgumentException.class, () -> bad.setBlockColumnNorms(Precision.FLOAT64.zeros(B, 7), 0.01));
     }
 
     @Test

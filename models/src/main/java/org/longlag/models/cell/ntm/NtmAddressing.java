@@ -76,16 +76,16 @@ final class NtmAddressing {
 
     /** 1 / ||M(i)|| for every location of M_{t-1}, shared by all heads of a step. */
     static void inverseRowNorms(Mat memory, Mat invRowNorm) {
-        invRowNorm.setBlockNorms(memory, NORM_EPS);
+        invRowNorm.setBlockColumnNorms(memory, NORM_EPS); // memory is stored transposed: locations are columns
         invRowNorm.setReciprocal(invRowNorm);
     }
 
     /** Eq. (6): K[k, M(i)] = k . M(i) / (||k|| ||M(i)||). */
     static void similarity(Mat memory, Mat invRowNorm, Mat key, Trace t) {
-        t.invKeyNorm.setBlockNorms(key, NORM_EPS);
+        t.invKeyNorm.setBlockColumnNorms(key, NORM_EPS); // the key as an M x 1 matrix
         t.invKeyNorm.setReciprocal(t.invKeyNorm);
         t.similarity.zero();
-        t.similarity.addBlockMatVec(memory, key);
+        t.similarity.addBlockVecMat(memory, key);
         t.similarity.multiply(invRowNorm);
         t.similarity.multiplyColumnBroadcast(t.invKeyNorm);
     }
@@ -109,15 +109,15 @@ final class NtmAddressing {
         dK.multiply(invRowNorm);                 // dK becomes q
         dK.multiplyColumnBroadcast(t.invKeyNorm);
         dKey.zero();
-        dKey.addBlockTransMatVec(memory, dK);
+        dKey.addBlockMatVec(memory, dK);
         rho.multiply(t.invKeyNorm);
         rho.multiply(t.invKeyNorm);
         rho.scale(-1);
         w.key.set(key);
         w.key.multiplyColumnBroadcast(rho);
         dKey.addScaled(w.key, 1.0);
-        dMemory.addBlockOuter(dK, key);
-        dMemory.addBlockRowScaled(rowScale, memory);
+        dMemory.addBlockOuter(key, dK);
+        dMemory.addBlockColumnScaled(rowScale, memory);
     }
 
     // ------------------------------------------------------------------ (5) content weighting

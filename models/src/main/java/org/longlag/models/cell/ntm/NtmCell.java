@@ -36,7 +36,8 @@ import org.longlag.models.tensor.Mat;
  * <ol start="0">
  *   <li>[h_t, r_t^1 .. r_t^R] (C + R M): what the readout sees, as pytorch-ntm's output layer;</li>
  *   <li>c_t (C): the LSTM controller's cell state (LSTM controller only);</li>
- *   <li>M_t (N M): the memory, location i in columns [i M, (i + 1) M);</li>
+ *   <li>M_t (N M): the memory, stored transposed: component j of location i in column j N + i
+ *       (so the per-sample loops run over the N locations; see {@link NtmMemory});</li>
  *   <li>[w_t^1 .. w_t^H] (H N): every head's weighting, the w_{t-1} of the next step's eq. (7).</li>
  * </ol>
  * Where z_0 comes from (memory initialization, learned initial reads and weightings) is an

@@ -4,8 +4,10 @@ import org.longlag.models.tensor.Mat;
 
 /**
  * Reading and writing the memory (Graves, Wayne & Danihelka 2014, Sec. 3.1 and 3.2), one method per
- * equation, each with its backward. A memory is [batch x N*M]: row b holds sample b's N locations
- * of width M one after another (the "block" ops of {@link Mat}). Weightings are [batch x N].
+ * equation, each with its backward. A memory is [batch x M*N]: row b holds sample b's memory
+ * transposed, an M x N matrix whose column i is location M(i) (component j of location i at
+ * j N + i), so that the "block" ops of {@link Mat} loop over the N locations, long enough to
+ * vectorize. Weightings are [batch x N].
  *
  * <p>With several write heads, every erase is applied before any add (the paper: "the order in
  * which the adds are performed by multiple heads is irrelevant", and the erases multiply, so they
@@ -20,7 +22,7 @@ final class NtmMemory {
     /** Eq. (2): r = sum_i w(i) M(i). */
     static void read(Mat memory, Mat w, Mat r) {
         r.zero();
-        r.addBlockTransMatVec(memory, w);
+        r.addBlockMatVec(memory, w);
     }
 
     /**
@@ -30,8 +32,8 @@ final class NtmMemory {
      * @param dMemory dL/dM_{t-1}, accumulated
      */
     static void readBackward(Mat memory, Mat w, Mat dR, Mat dW, Mat dMemory) {
-        dW.addBlockMatVec(memory, dR);
-        dMemory.addBlockOuter(w, dR);
+        dW.addBlockVecMat(memory, dR);
+        dMemory.addBlockOuter(dR, w);
     }
 
     /** Eq. (3), every write head: M~(i) = M_{t-1}(i) prod_h [1 - w_h(i) e_h]. */
@@ -44,7 +46,7 @@ final class NtmMemory {
         Mat from = x;
         for (int h = 0; h < w.length; h++) {
             if (h == skip) continue;
-            out.setProductOneMinusBlockOuter(from, w[h], e[h]);
+            out.setProductOneMinusBlockOuter(from, e[h], w[h]);
             from = out;
         }
         if (from != out) out.set(x);
@@ -52,7 +54,7 @@ final class NtmMemory {
 
     /** Eq. (4), every write head: M_t(i) = M~(i) + sum_h w_h(i) a_h, in place on M~. */
     static void add(Mat[] w, Mat[] a, Mat memory) {
-        for (int h = 0; h < w.length; h++) memory.addBlockOuter(w[h], a[h]);
+        for (int h = 0; h < w.length; h++) memory.addBlockOuter(a[h], w[h]);
     }
 
     /**
@@ -64,8 +66,8 @@ final class NtmMemory {
     static void addBackward(Mat dMemory, Mat[] w, Mat[] a, Mat[] dW, Mat[] dA) {
         for (int h = 0; h < w.length; h++) {
             dA[h].zero();
-            dA[h].addBlockTransMatVec(dMemory, w[h]);
-            dW[h].addBlockMatVec(dMemory, a[h]);
+            dA[h].addBlockMatVec(dMemory, w[h]);
+            dW[h].addBlockVecMat(dMemory, a[h]);
         }
     }
 
@@ -77,7 +79,7 @@ final class NtmMemory {
      * @param dW       dL/dw_h, accumulated
      * @param dE       receives dL/de_h
      * @param dPrevious receives dL/dM_{t-1} through the erase (overwritten)
-     * @param wide     a [batch x N*M] temporary
+     * @param wide     a [batch x M*N] temporary
      * @param tmpN     a [batch x N] temporary
      */
     static void eraseBackward(Mat previous, Mat[] w, Mat[] e, Mat dErased, Mat[] dW, Mat[] dE, Mat dPrevious, Mat wide, Mat tmpN) {
@@ -85,10 +87,10 @@ final class NtmMemory {
             wide.setProduct(dErased, previous);
             eraseFactors(wide, w, e, h, wide);
             tmpN.zero();
-            tmpN.addBlockMatVec(wide, e[h]);
+            tmpN.addBlockVecMat(wide, e[h]);
             dW[h].addScaled(tmpN, -1.0);
             dE[h].zero();
-            dE[h].addBlockTransMatVec(wide, w[h]);
+            dE[h].addBlockMatVec(wide, w[h]);
             dE[h].scale(-1.0);
         }
         eraseFactors(dErased, w, e, -1, dPrevious);

@@ -16,7 +16,7 @@ final class NtmScratch implements Cell.Scratch {
     final Mat dWeights;                  // dL/dw_t of every head [batch x H*N]
     final Mat[] dWeight;                 // views per head
     final Mat dGated;                    // dL/dw^g of one head
-    final Mat wide;                      // [batch x N*M]
+    final Mat wide;                      // [batch x M*N]
     final Mat tmpN;
     final Mat col;
     final NtmAddressing.Work work;

@@ -26,8 +26,8 @@ class NtmAddressingTest {
     @Test
     void contentAddressingByCosineSimilarity() {
         for (Precision p : Precision.values()) {
-            // locations [2, 0], [0, 3], [-1, 0]; key [5, 0]: K = [1, 0, -1] whatever the norms
-            Mat memory = row(p, 2, 0, 0, 3, -1, 0);
+            // locations [2, 0], [0, 3], [-1, 0] (stored transposed); key [5, 0]: K = [1, 0, -1] whatever the norms
+            Mat memory = row(p, 2, 0, -1, 0, 3, 0);
             Mat invRowNorm = p.zeros(1, 3);
             NtmAddressing.Trace t = new NtmAddressing.Trace(1, 3, p);
             NtmAddressing.inverseRowNorms(memory, invRowNorm);
@@ -98,12 +98,12 @@ class NtmAddressingTest {
     @Test
     void eraseThenAddAndReadFromThePreviousMemory() {
         for (Precision p : Precision.values()) {
-            Mat memory = row(p, 1, 2, 3, 4); // locations [1, 2], [3, 4]
+            Mat memory = row(p, 1, 3, 2, 4); // locations [1, 2], [3, 4], stored transposed
             Mat next = p.zeros(1, 4);
             NtmMemory.erase(memory, new Mat[] {row(p, 1, 0)}, new Mat[] {row(p, 1, 0)}, next);
-            assertRow(next, tol(p), 0, 2, 3, 4);
+            assertRow(next, tol(p), 0, 3, 2, 4); // location 0 becomes [0, 2]
             NtmMemory.add(new Mat[] {row(p, 1, 0)}, new Mat[] {row(p, 0.5, -0.5)}, next);
-            assertRow(next, tol(p), 0.5, 1.5, 3, 4);
+            assertRow(next, tol(p), 0.5, 3, 1.5, 4); // and then [0.5, 1.5]
             Mat r = p.zeros(1, 2);
             NtmMemory.read(memory, row(p, 0.25, 0.75), r);
             assertRow(r, tol(p), 2.5, 3.5);

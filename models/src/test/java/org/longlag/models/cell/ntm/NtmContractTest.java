@@ -8,7 +8,8 @@ import org.nd4j.autodiff.samediff.SameDiff;
 
 /**
  * The shared cell contract for NTM variants, with the NTM step written independently in SameDiff:
- * rank-3 broadcasting for the memory products, explicit rolls (column concatenations) for the
+ * the memory as [batch, N, M] (the cell stores it transposed), rank-3 broadcasting for the memory
+ * products, explicit rolls (column concatenations) for the
  * circular shift, and the paper's eq. (9) as softmax(gamma log(relu(w~) + delta)).
  */
 abstract class NtmContractTest extends CellContractTest {
@@ -50,7 +51,7 @@ abstract class NtmContractTest extends CellContractTest {
         if (c.clip() > 0) xi = sd.math.clipByValue(xi, -c.clip(), c.clip());
 
         int memPart = lstm ? 2 : 1;
-        SDVariable mem = prev[memPart].reshape(b, n, m);
+        SDVariable mem = prev[memPart].reshape(b, m, n).permute(0, 2, 1); // stored transposed: [b, M, N]
         SDVariable wPrevAll = prev[memPart + 1];
         int per = m + 3 + shifts;
         SDVariable[] w = new SDVariable[heads];
@@ -96,7 +97,7 @@ abstract class NtmContractTest extends CellContractTest {
         }
 
         SDVariable out = sd.concat(1, outParts);
-        SDVariable memNext = written.reshape(b, n * m);
+        SDVariable memNext = written.permute(0, 2, 1).reshape(b, m * n);
         SDVariable weights = heads == 1 ? w[0] : sd.concat(1, w);
         return lstm ? new SDVariable[] {out, cNext, memNext, weights} : new SDVariable[] {out, memNext, weights};
     }

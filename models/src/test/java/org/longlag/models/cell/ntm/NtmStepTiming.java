@@ -12,7 +12,8 @@ import org.longlag.models.cell.State;
 /**
  * Forward + backward time per step of an NTM (N = 128, M = 20, LSTM controller 100, batch 16,
  * float32) beside a plain LSTM of the same size, measured in one run. A main, not a unit test (the
- * bench module is where throughput is tracked); args: repetitions.
+ * bench module is where throughput is tracked); args: repetitions; -Dntm.only=1 skips the LSTM
+ * (for profiling).
  */
 final class NtmStepTiming {
 
