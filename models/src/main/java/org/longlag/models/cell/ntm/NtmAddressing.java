@@ -18,6 +18,9 @@ import org.longlag.models.tensor.Mat;
  *       0 in float32 when gamma is large (0/0): sharpening is computed as the equivalent
  *       softmax(gamma log(w~ + delta)) with delta = {@link #SHARPEN_FLOOR}, so the largest term is
  *       exactly 1 and the sum never vanishes;</li>
+ *   <li>(not NaN, but speed) weights and their gradients below float32's normal range are
+ *       flushed to zero, as the BPTT engine does for states: subnormal arithmetic is many times
+ *       slower and the JVM cannot set flush-to-zero;</li>
  *   <li>a shifted weighting with a negative entry (only from a previous weighting that is not a
  *       probability vector, e.g. a hand-set initial state) would make the log NaN: its positive
  *       part is used.</li>
@@ -127,6 +130,7 @@ final class NtmAddressing {
         t.content.set(t.similarity);
         t.content.multiplyColumnBroadcast(beta);
         t.content.setRowSoftmax(t.content);
+        t.content.flushDenormals(); // exp(beta K - max) can land in float32's subnormal range
     }
 
     /**
@@ -189,6 +193,7 @@ final class NtmAddressing {
         dGated.addCircularConvolutionInputGradient(dShifted, s);
         dS.zero();
         dS.addCircularConvolutionKernelGradient(dShifted, t.gated);
+        dGated.flushDenormals(); // products of small gradients and small weights
     }
 
     // ------------------------------------------------------------------ (9) sharpening
@@ -203,6 +208,7 @@ final class NtmAddressing {
         w.set(t.logShifted);
         w.multiplyColumnBroadcast(gamma);
         w.setRowSoftmax(w);
+        w.flushDenormals(); // as in (5): a focused head has many weights near exp(-90)
     }
 
     /**

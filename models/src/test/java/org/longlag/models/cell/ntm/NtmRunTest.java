@@ -111,4 +111,31 @@ class NtmRunTest {
             for (int i = 0; i < g.layout().blockCount(); i++) assertTrue(g.get(i).isFinite(), what + ": gradient of " + g.layout().block(i).name() + " finite");
         }
     }
+
+    @Test
+    void longFloat32RunsLeaveNoSubnormalValues() {
+        // sharp heads (weights scaled up): states (flushed by the engine) and parameter gradients
+        // (accumulated inside the cell) must hold no float32 subnormal value
+        NtmCell cell = cell(NtmCell.ControllerType.LSTM, 32, 8, 16, 20);
+        Run run = new Run(cell, NtmInitialState.MemoryInit.CONSTANT, Precision.FLOAT32, 4, 200, 1.0, 5.0, 11);
+        State dz0 = State.zeros(cell.stateSizes(), 4, Precision.FLOAT32);
+        Parameters g = run.backward(dz0);
+        for (int t = 0; t <= run.steps; t++) assertNoSubnormal(run.unroll.state(t), "state at t=" + t);
+        for (int i = 0; i < g.layout().blockCount(); i++) {
+            Mat m = g.get(i);
+            assertNoSubnormal(new State(m), "gradient of " + g.layout().block(i).name());
+        }
+    }
+
+    private static void assertNoSubnormal(State s, String what) {
+        for (int k = 0; k < s.partCount(); k++) {
+            Mat m = s.part(k);
+            for (int r = 0; r < m.rows(); r++) {
+                for (int c = 0; c < m.cols(); c++) {
+                    double v = Math.abs(m.get(r, c));
+                    assertTrue(v == 0 || v >= Float.MIN_NORMAL, what + " part " + k + " has subnormal " + v);
+                }
+            }
+        }
+    }
 }
