@@ -5,7 +5,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 
-/** Every run as one CSV row (RFC 4180 quoting): identity, status, summary, then one column per metric ("metric:NAME"). */
+/**
+ * Every run as one CSV row (RFC 4180 quoting): identity, status, summary, one column per test
+ * metric ("metric:NAME"), one per metric of a generalization variant ("generalization:VARIANT:NAME"),
+ * and a note (why a run diverged or failed).
+ */
 final class CsvExport {
 
     private CsvExport() {
@@ -17,6 +21,9 @@ final class CsvExport {
         List<String> head = new ArrayList<>(List.of("key", "id", "status", "model", "model_kind", "task", "task_kind", "lag", "training", "seed",
                 "solved", "error", "chance_error", "primary", "primary_value", "criterion", "steps", "train_seconds", "wall_seconds", "first_solved_step"));
         for (String m : metrics) head.add("metric:" + m);
+        List<String> generalization = new ArrayList<>(new LinkedHashSet<>(runs.stream().flatMap(r -> r.generalization().entrySet().stream()
+                .flatMap(e -> e.getValue().keySet().stream().map(k -> e.getKey() + ":" + k))).toList()));
+        for (String g : generalization) head.add("generalization:" + g);
         head.add("note");
         row(b, head);
         for (RunView r : runs) {
@@ -26,6 +33,11 @@ final class CsvExport {
                     r.criterion(), String.valueOf(r.steps()), num(r.trainSeconds()), num(r.wallSeconds()), String.valueOf(r.firstSolvedStep())));
             for (String m : metrics) {
                 Double x = r.metrics().get(m);
+                v.add(x == null ? "" : num(x));
+            }
+            for (String g : generalization) {
+                int cut = g.lastIndexOf(':');
+                Double x = r.generalization().getOrDefault(g.substring(0, cut), java.util.Map.of()).get(g.substring(cut + 1));
                 v.add(x == null ? "" : num(x));
             }
             v.add(r.problem());

@@ -29,7 +29,7 @@ public final class MemoryLength {
      * @param solved             of those, runs that solved the task
      * @param medianErrorToChance median over seeds of test error / chance error
      * @param bestError          lowest test error over seeds
-     * @param bestPrimary        best value of the task's primary metric over seeds (highest)
+     * @param bestPrimary        best value of the task's primary metric over seeds (highest, or lowest when lower is better)
      * @param chanceError        the task's chance (memoryless) error
      * @param diverged           runs that diverged
      */
@@ -76,12 +76,17 @@ public final class MemoryLength {
                 double[] ratio = rs.stream().mapToDouble(r -> r.error() / r.chanceError()).toArray();
                 points.add(new Point(e.getKey(), rs.size(), (int) rs.stream().filter(RunView::solved).count(), median(ratio),
                         rs.stream().mapToDouble(RunView::error).filter(Double::isFinite).min().orElse(Double.NaN),
-                        rs.stream().mapToDouble(RunView::primaryValue).filter(Double::isFinite).max().orElse(Double.NaN),
+                        best(rs),
                         rs.get(0).chanceError(), (int) rs.stream().filter(r -> r.status().equals("diverged")).count()));
             }
             out.add(new Curve(model, task, primary, criterion, points));
         }));
         return out;
+    }
+
+    private static double best(List<RunView> rs) {
+        java.util.stream.DoubleStream v = rs.stream().mapToDouble(RunView::primaryValue).filter(Double::isFinite);
+        return (rs.get(0).primaryLowerIsBetter() ? v.min() : v.max()).orElse(Double.NaN);
     }
 
     static double median(double[] v) {

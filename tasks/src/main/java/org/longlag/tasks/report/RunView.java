@@ -16,7 +16,8 @@ public record RunView(String key, String id, String status, String model, String
                       boolean memoryTask, int lag, String training, long seed, boolean solved, double error, double chanceError,
                       String primary, double primaryValue, String criterion, int steps, double trainSeconds, double wallSeconds,
                       int firstSolvedStep, Map<String, Double> metrics, int[] gradientLags, double[] gradientInitial,
-                      double[] gradientTrained, Map<String, String> artifacts, String problem, JsonNode node) {
+                      double[] gradientTrained, Map<String, Map<String, Double>> generalization, Map<String, String> artifacts,
+                      String problem, JsonNode node) {
 
     public static RunView of(StoredRecord r) {
         JsonNode n = r.node();
@@ -25,6 +26,14 @@ public record RunView(String key, String id, String status, String model, String
         n.path("metrics").fields().forEachRemaining(e -> metrics.put(e.getKey(), RunRecord.number(e.getValue())));
         Map<String, String> artifacts = new LinkedHashMap<>();
         n.path("artifacts").fields().forEachRemaining(e -> artifacts.put(e.getKey(), e.getValue().asText()));
+        Map<String, Map<String, Double>> generalization = new LinkedHashMap<>();
+        n.path("generalization").fields().forEachRemaining(e -> {
+            Map<String, Double> v = new LinkedHashMap<>();
+            e.getValue().fields().forEachRemaining(x -> {
+                if (!x.getValue().isBoolean()) v.put(x.getKey(), RunRecord.number(x.getValue()));
+            });
+            generalization.put(e.getKey(), Collections.unmodifiableMap(v));
+        });
         JsonNode g = n.path("gradient-norms");
         String problem = n.path("status").asText().equals(RunRecord.FAILED) ? n.path("error").asText() : n.path("diverged").asText("");
         return new RunView(r.key(), n.path("id").asText(), r.status(), n.path("model").asText(), n.path("model-kind").asText(),
@@ -33,12 +42,21 @@ public record RunView(String key, String id, String status, String model, String
                 RunRecord.number(s.get("chance-error")), s.path("primary").asText(""), RunRecord.number(s.get("primary-value")),
                 s.path("criterion").asText(""), s.path("steps").asInt(0), RunRecord.number(s.get("train-seconds")),
                 RunRecord.number(n.get("wall-seconds")), s.path("first-solved-step").asInt(-1), Collections.unmodifiableMap(metrics),
-                ints(g.path("lags")), doubles(g.path("initial")), doubles(g.path("trained")), Collections.unmodifiableMap(artifacts), problem, n);
+                ints(g.path("lags")), doubles(g.path("initial")), doubles(g.path("trained")), Collections.unmodifiableMap(generalization),
+                Collections.unmodifiableMap(artifacts), problem, n);
     }
 
     /** The model as reports group it: its label, plus the training label when the suite has several. */
     public String group() {
         return training.isEmpty() ? model : model + " [" + training + "]";
+    }
+
+    /**
+     * Whether lower values of the primary metric are better, read from the task's criterion
+     * ("bits_per_sequence <= 0.1" yes, "fraction_correct >= 0.9" no).
+     */
+    public boolean primaryLowerIsBetter() {
+        return criterion.contains("<");
     }
 
     /** A run that produced a test score (trained to the end, stopped early, or diverged and scored with its last good parameters). */

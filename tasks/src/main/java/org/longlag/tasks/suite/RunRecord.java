@@ -13,7 +13,8 @@ import org.longlag.tasks.experiment.JsonFiles;
 /**
  * The record a suite stores for one run (format "longlag-run/1"): identity and labels at the top
  * level, a flat "summary" for tables, the test "metrics" exactly as the task scored them (so a
- * new task's metrics reach the report without code changes), the resolved "config" the key was
+ * new task's metrics reach the report without code changes), the metrics of the task's
+ * "generalization" variants (e.g. copy at longer lengths) when it has any, the resolved "config" the key was
  * computed from, the "gradient-norms" curves, any "artifacts" (files beside the store), and the
  * full experiment "result".
  */
@@ -51,6 +52,14 @@ public final class RunRecord {
         s.put("threads", run.experiment().training().threads());
         ObjectNode m = n.putObject("metrics");
         t.metrics().forEach(m::put);
+        if (r.generalization() != null && !r.generalization().isEmpty()) {
+            ObjectNode gen = n.putObject("generalization");
+            r.generalization().forEach((name, score) -> {
+                ObjectNode x = gen.putObject(name);
+                score.metrics().forEach(x::put);
+                x.put("solved", score.solved());
+            });
+        }
         n.set("config", MAPPER.valueToTree(run.resolved()));
         if (initial != null || trained != null) {
             ObjectNode g = n.putObject("gradient-norms");

@@ -89,6 +89,27 @@ class SuiteRunnerTest {
     }
 
     @Test
+    void aCopyRunStoresItsGeneralizationScoresAndLowerBitsAreBetter() throws Exception {
+        String copy = TINY.replace("tasks: [addition]", "tasks: [{kind: copy, options: {width: 3}, lags: [4]}]")
+                .replace("  - {kind: lstm, options: {hidden: 3}}\n", "").replace("lags: [5, 9]\n", "");
+        Suite suite = new SuiteReader(RUNNER).parse("copy.yaml", copy, "quick");
+        try (ResultsStore store = ResultsStore.open(dir)) {
+            new SuiteRunner(RUNNER, 2, false).run(suite, store, SuiteListener.NONE);
+        }
+        List<StoredRecord> records = ResultsStore.read(dir);
+        assertEquals(2, records.size());
+        for (StoredRecord r : records) {
+            JsonNode g = r.node().get("generalization");
+            assertTrue(g != null && g.has("length=30") && g.has("length=120"), "copy is scored at longer lengths too: " + r.node());
+            assertTrue(g.at("/length=120/bits_per_sequence").asDouble() > 0);
+        }
+        List<org.longlag.tasks.report.RunView> views = records.stream().map(org.longlag.tasks.report.RunView::of).toList();
+        assertTrue(views.get(0).primaryLowerIsBetter(), views.get(0).criterion());
+        double best = Math.min(views.get(0).primaryValue(), views.get(1).primaryValue());
+        assertEquals(best, org.longlag.tasks.report.MemoryLength.curves(views).get(0).at(4).bestPrimary(), "fewest wrong bits is best");
+    }
+
+    @Test
     void aDivergingRunIsRecordedAsDiverged() throws Exception {
         String exploding = TINY.replace("training: {steps: 15, batch: 8, lr: 0.01}", "training: {steps: 60, batch: 8, lr: 1000, clip: 0}")
                 .replace("  - {kind: lstm, options: {hidden: 3}}\n", "").replace("kind: elman, options: {hidden: 4}", "kind: plrnn, options: {hidden: 4}")
