@@ -33,7 +33,7 @@ final class MemoryFigures {
             lo = Math.min(lo, p.lag());
             hi = Math.max(hi, p.lag());
         }
-        return hi / lo >= 4;
+        return hi / lo >= 10;
     }
 
     private static Figure success(String task, List<MemoryLength.Curve> cs, List<String> models) {
