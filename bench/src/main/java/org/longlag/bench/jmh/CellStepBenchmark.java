@@ -7,6 +7,7 @@ import org.longlag.models.cell.Cell;
 import org.longlag.models.cell.Parameters;
 import org.longlag.models.cell.State;
 import org.longlag.models.cell.StepTape;
+import org.longlag.models.cell.ntm.NtmCell;
 import org.longlag.models.tensor.Mat;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -28,7 +29,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * of a BPTT training step without the readout, loss and optimizer.
  *
  * <p>Shapes: input width {@value #INPUT}, hidden/latent size H, batch B. The state, input and
- * incoming gradient are drawn once from U(-1, 1), so no step sees denormal numbers.
+ * incoming gradient are drawn once from U(-1, 1), so no step sees denormal numbers; the NTM's state
+ * (whose weightings must be probability vectors) is instead its state after 10 steps on random
+ * inputs from memory 1e-6 and weightings on location 0.
  * Run from the shaded jar (see bench/README.md).
  */
 @org.openjdk.jmh.annotations.State(Scope.Thread)
@@ -41,7 +44,7 @@ public class CellStepBenchmark {
 
     static final int INPUT = 8;
 
-    @Param({"elman", "lstm", "plrnn", "shplrnn"})
+    @Param({"elman", "lstm", "plrnn", "shplrnn", "ntm"})
     public String cell;
 
     @Param({"32", "64", "128", "256"})
@@ -68,7 +71,7 @@ public class CellStepBenchmark {
         w = Parameters.zeros(c.parameterLayout(), p, true);
         c.initialize(w, rng);
         grad = Parameters.zeros(c.parameterLayout(), p, false);
-        State prev = randomState(c, batch, p, rng);
+        State prev = c instanceof NtmCell ? ntmState((NtmCell) c, w, batch, p, rng) : randomState(c, batch, p, rng);
         State next = State.zeros(c.stateSizes(), batch, p);
         Mat x = p.zeros(batch, INPUT);
         fill(x, rng);
@@ -92,6 +95,22 @@ public class CellStepBenchmark {
         dNext.set(dNextSource); // the cell may overwrite dL/dz_t
         c.backward(w, grad, tape, scratch, dNext, dPrev, dx);
         return dPrev;
+    }
+
+    private static State ntmState(NtmCell c, Parameters w, int batch, Precision p, SplittableRandom rng) {
+        State s = State.zeros(c.stateSizes(), batch, p);
+        s.part(c.memoryPart()).fill(1e-6);
+        for (int b = 0; b < batch; b++) {
+            for (int h = 0; h < c.heads(); h++) s.part(c.weightingsPart()).set(b, h * c.memoryRows(), 1);
+        }
+        State next = State.zeros(c.stateSizes(), batch, p);
+        Mat x = p.zeros(batch, INPUT);
+        for (int t = 0; t < 10; t++) {
+            fill(x, rng);
+            c.forward(w, new StepTape(x, s, next, c.newRecord(batch, p)));
+            s.set(next);
+        }
+        return s;
     }
 
     private static State randomState(Cell c, int batch, Precision p, SplittableRandom rng) {

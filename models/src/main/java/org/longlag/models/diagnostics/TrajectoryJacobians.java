@@ -14,12 +14,17 @@ import org.nd4j.linalg.dataset.api.DataSet;
  * (t = 0..T-1), in float64, from the cell's own backward ({@link StateJacobian}). Products of these
  * are the Jacobians dz_T/dz_t through which gradients travel ({@link JacobianProducts}).
  *
- * <p>Memory: T n^2 doubles for state size n (T = 500, n = 128: 64 MB).
+ * <p>Memory: T n^2 doubles for state size n (T = 500, n = 128: 64 MB); more than
+ * {@value #MAX_ELEMENTS} (1 GB) is refused with a clear error (an NTM's state, memory included, has
+ * thousands of dimensions: use gradient norms alone for it).
  *
  * @param states    [T + 1][n]
  * @param jacobians [T][n][n], jacobians[t][i][j] = d z_{t+1}[i] / d z_t[j]
  */
 public record TrajectoryJacobians(double[][] states, double[][][] jacobians) {
+
+    /** Largest T n^2 accepted. */
+    public static final long MAX_ELEMENTS = 125_000_000L;
 
     public TrajectoryJacobians {
         if (states.length != jacobians.length + 1) {
@@ -68,8 +73,14 @@ public record TrajectoryJacobians(double[][] states, double[][][] jacobians) {
      * @param cellWeights the cell's parameters, float64 preferred
      */
     public static TrajectoryJacobians of(Cell cell, Parameters cellWeights, double[] z0, double[][] inputs) {
-        StateJacobian sj = new StateJacobian(cell, cellWeights);
         int steps = inputs.length;
+        long n = cell.stateSize();
+        if (steps * n * n > MAX_ELEMENTS) {
+            throw new IllegalArgumentException("step Jacobians of " + steps + " steps of a " + n + "-dimensional state need " + steps * n * n * 8 / 1_000_000
+                    + " MB (limit " + MAX_ELEMENTS * 8 / 1_000_000 + " MB) and " + n + " backward passes per step; measure gradient norms alone"
+                    + " (StabilityProbe normStride 0, longlag stability --norm-stride 0) or use shorter sequences");
+        }
+        StateJacobian sj = new StateJacobian(cell, cellWeights);
         double[][] states = new double[steps + 1][];
         double[][][] jac = new double[steps][][];
         states[0] = z0.clone();

@@ -52,6 +52,15 @@ class StabilityListenerTest {
     }
 
     @Test
+    void jacobiansTooLargeForMemoryAreRefusedWithAdvice() {
+        ElmanCell cell = ElmanCell.tanh(2, 200);
+        org.longlag.models.cell.Parameters w = org.longlag.models.cell.Parameters.zeros(cell.parameterLayout(), Precision.FLOAT64, true);
+        int steps = (int) (TrajectoryJacobians.MAX_ELEMENTS / (200 * 200)) + 1;
+        var e = assertThrows(IllegalArgumentException.class, () -> TrajectoryJacobians.of(cell, w, new double[200], new double[steps][]));
+        assertTrue(e.getMessage().contains("--norm-stride 0"), e.getMessage());
+    }
+
+    @Test
     void badCheckpointsAndSettingsAreRefusedByName() {
         var e = assertThrows(IllegalArgumentException.class, () -> new StabilityListener(PROBE, new LastStepSource(3), new int[] {-1}, null));
         assertTrue(e.getMessage().contains("checkpoints"), e.getMessage());
