@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "longlag", mixinStandardHelpOptions = true, versionProvider = Longlag.Version.class,
         description = "Recurrent models on long-lag tasks and dynamical-system reconstruction.",
         subcommands = {TrainCommand.class, RunCommand.class, SuiteCommand.class, SweepCommand.class, ReportCommand.class,
-                CommandLine.HelpCommand.class})
+                StabilityCommand.class, CommandLine.HelpCommand.class})
 public final class Longlag implements Runnable {
 
     @CommandLine.Spec
