@@ -1,14 +1,12 @@
 package org.longlag.tasks.report;
 
+import java.awt.Color;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Gradient norm ||dL/dz_{T-k}|| against the lag k, at initialization (dashed) and after training
@@ -32,25 +30,25 @@ final class GradientFigures {
                     byModel.computeIfAbsent(r.group(), k -> new ArrayList<>()).add(r);
                 }
             }
-            XYChart c = Charts.xy("Gradient norm vs lag: " + task + ", T = " + lag, "lag k (steps back from the loss)", "||dL/dz(T-k)||");
-            c.getStyler().setYAxisLogarithmic(true);
-            boolean any = false;
+            Charts.Lines lines = new Charts.Lines();
             for (Map.Entry<String, List<RunView>> e : byModel.entrySet()) {
-                java.awt.Color color = Charts.color(models.indexOf(e.getKey()));
-                any |= add(c, e.getKey() + " init", e.getValue(), true, color);
-                any |= add(c, e.getKey() + " trained", e.getValue(), false, color);
+                Color color = Charts.color(models.indexOf(e.getKey()));
+                add(lines, e.getKey() + " init", e.getValue(), true, color);
+                add(lines, e.getKey() + " trained", e.getValue(), false, color);
             }
-            if (!any) continue;
+            if (lines.isEmpty()) continue;
+            String title = "Gradient norm vs lag: " + task + ", T = " + lag;
             out.add(new Figure("gradients-" + MemoryFigures.slug(task), "Gradient norm vs lag: " + task + " (T = " + lag + ")",
                     "Norm of the loss gradient with respect to the hidden state k steps before the loss, on one fixed batch, "
                             + "at initialization (dashed) and after training (solid); geometric mean over seeds, log scale. "
                             + "A curve that falls steeply with k means vanishing gradients: the loss cannot reach inputs that far back.",
-                    Charts.png(c)));
+                    Charts.png(lines.chart(title, Charts.axis("lag k (steps back from the loss)", false, ""), Charts.axis("||dL/dz(T-k)||", true, "0E0")),
+                            Charts.WIDTH, Charts.HEIGHT + 60)));
         }
         return out;
     }
 
-    private static boolean add(XYChart c, String name, List<RunView> runs, boolean initial, java.awt.Color color) {
+    private static void add(Charts.Lines lines, String name, List<RunView> runs, boolean initial, Color color) {
         int[] lags = runs.get(0).gradientLags();
         List<Double> x = new ArrayList<>(), y = new ArrayList<>();
         for (int i = 0; i < lags.length; i++) {
@@ -66,11 +64,7 @@ final class GradientFigures {
             x.add((double) lags[i]);
             y.add(Math.exp(logSum / n));
         }
-        if (x.size() < 2) return false;
-        XYSeries s = c.addSeries(name, Charts.toArray(x), Charts.toArray(y));
-        s.setLineColor(initial ? Charts.light(color) : color);
-        s.setLineStyle(initial ? Charts.dashed() : Charts.solid(2.2f));
-        s.setMarker(SeriesMarkers.NONE);
-        return true;
+        if (x.size() < 2) return;
+        lines.add(name, Charts.toArray(x), Charts.toArray(y), initial ? Charts.light(color) : color, initial ? Charts.dashed() : Charts.solid(2.2f), false);
     }
 }

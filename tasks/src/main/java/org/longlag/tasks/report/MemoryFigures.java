@@ -1,13 +1,13 @@
 package org.longlag.tasks.report;
 
+import java.awt.Color;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
 
 /** Success against lag and error against lag, one figure each per memory task, a line per model. */
 final class MemoryFigures {
@@ -27,6 +27,7 @@ final class MemoryFigures {
         return out;
     }
 
+    /** Lags on a log axis once they span a decade. */
     private static boolean logLags(List<MemoryLength.Curve> cs) {
         double lo = Double.MAX_VALUE, hi = 0;
         for (MemoryLength.Curve c : cs) for (MemoryLength.Point p : c.points()) {
@@ -36,30 +37,29 @@ final class MemoryFigures {
         return hi / lo >= 10;
     }
 
+    private static ValueAxis lagAxis(List<MemoryLength.Curve> cs) {
+        ValueAxis a = Charts.axis("lag T", logLags(cs), "0");
+        if (a instanceof NumberAxis) ((NumberAxis) a).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        return a;
+    }
+
     private static Figure success(String task, List<MemoryLength.Curve> cs, List<String> models) {
-        String criterion = cs.get(0).criterion();
-        XYChart c = Charts.xy("Success vs lag: " + task, "lag T", "fraction of seeds solved");
-        c.getStyler().setXAxisLogarithmic(logLags(cs));
-        c.getStyler().setYAxisMin(-0.02);
-        c.getStyler().setYAxisMax(1.02);
+        Charts.Lines lines = new Charts.Lines();
         for (MemoryLength.Curve curve : cs) {
             double[] x = curve.points().stream().mapToDouble(MemoryLength.Point::lag).toArray();
             double[] y = curve.points().stream().mapToDouble(p -> p.seeds() == 0 ? 0 : (double) p.solved() / p.seeds()).toArray();
-            XYSeries s = c.addSeries(curve.model(), x, y);
-            s.setLineColor(Charts.color(models.indexOf(curve.model())));
-            s.setMarkerColor(Charts.color(models.indexOf(curve.model())));
-            s.setMarker(SeriesMarkers.CIRCLE);
-            s.setLineStyle(Charts.solid(2f));
+            lines.add(curve.model(), x, y, Charts.color(models.indexOf(curve.model())), Charts.solid(2f), true);
         }
+        NumberAxis y = (NumberAxis) Charts.axis("fraction of seeds solved", false, "");
+        y.setRange(-0.03, 1.03);
         return new Figure("success-" + slug(task), "Success vs lag: " + task,
-                "Fraction of seeds whose test score meets the task's criterion (" + criterion + ") at each lag. "
-                        + "A model's memory length is the largest lag where more than half of its seeds succeed.", Charts.png(c));
+                "Fraction of seeds whose test score meets the task's criterion (" + cs.get(0).criterion() + ") at each lag. "
+                        + "A model's memory length is the largest lag where more than half of its seeds succeed.",
+                Charts.png(lines.chart("Success vs lag: " + task, lagAxis(cs), y), Charts.WIDTH, Charts.HEIGHT));
     }
 
     private static Figure error(String task, List<MemoryLength.Curve> cs, List<String> models) {
-        XYChart c = Charts.xy("Test error vs lag: " + task, "lag T", "median test error / chance error");
-        c.getStyler().setXAxisLogarithmic(logLags(cs));
-        c.getStyler().setYAxisLogarithmic(true);
+        Charts.Lines lines = new Charts.Lines();
         double xmin = Double.MAX_VALUE, xmax = 0;
         for (MemoryLength.Curve curve : cs) {
             List<Double> x = new ArrayList<>(), y = new ArrayList<>();
@@ -70,23 +70,15 @@ final class MemoryFigures {
                 xmin = Math.min(xmin, p.lag());
                 xmax = Math.max(xmax, p.lag());
             }
-            if (x.isEmpty()) continue;
-            XYSeries s = c.addSeries(curve.model(), Charts.toArray(x), Charts.toArray(y));
-            s.setLineColor(Charts.color(models.indexOf(curve.model())));
-            s.setMarkerColor(Charts.color(models.indexOf(curve.model())));
-            s.setMarker(SeriesMarkers.CIRCLE);
-            s.setLineStyle(Charts.solid(2f));
+            if (!x.isEmpty()) lines.add(curve.model(), Charts.toArray(x), Charts.toArray(y), Charts.color(models.indexOf(curve.model())), Charts.solid(2f), true);
         }
-        if (xmax > 0) {
-            XYSeries chance = c.addSeries("chance", new double[] {xmin, xmax}, new double[] {1, 1});
-            chance.setLineColor(java.awt.Color.GRAY);
-            chance.setLineStyle(Charts.dashed());
-            chance.setMarker(SeriesMarkers.NONE);
-        }
+        if (xmax > 0) lines.add("chance", new double[] {xmin, xmax}, new double[] {1, 1}, Color.GRAY, Charts.dashed(), false);
         double chanceError = cs.get(0).points().get(0).chanceError();
         return new Figure("error-" + slug(task), "Test error vs lag: " + task,
                 String.format(Locale.ROOT, "Median over seeds of the test error divided by the error of the best memoryless predictor "
-                        + "(chance, %.4g): 1 is chance level, lower is better (log scale).", chanceError), Charts.png(c));
+                        + "(chance, %.4g): 1 is chance level, lower is better (log scale).", chanceError),
+                Charts.png(lines.chart("Test error vs lag: " + task, lagAxis(cs), Charts.axis("median test error / chance error", true, "0.###")),
+                        Charts.WIDTH, Charts.HEIGHT));
     }
 
     static String slug(String s) {

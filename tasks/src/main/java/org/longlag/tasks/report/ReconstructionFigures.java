@@ -8,10 +8,12 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.renderer.category.StatisticalBarRenderer;
+import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 import org.longlag.dynamics.trajectory.Trajectory;
 import org.longlag.dynamics.trajectory.TrajectoryCsv;
 
@@ -36,14 +38,29 @@ final class ReconstructionFigures {
             for (String metric : Reconstruction.metrics(runs, task)) {
                 List<Reconstruction.Summary> s = all.stream().filter(x -> x.task().equals(task) && x.metric().equals(metric) && x.values().length > 0).toList();
                 if (s.isEmpty()) continue;
-                CategoryChart c = Charts.bars(metric + " on " + task, "model", metric);
-                List<String> names = s.stream().map(Reconstruction.Summary::model).toList();
-                List<Number> means = s.stream().map(x -> (Number) x.mean()).toList();
-                List<Number> sds = s.stream().map(x -> (Number) x.sd()).toList();
-                c.addSeries(metric, names, means, sds).setFillColor(Charts.color(0));
+                DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
+                for (Reconstruction.Summary x : s) data.add(x.mean(), x.sd(), metric, x.model());
+                StatisticalBarRenderer bars = new StatisticalBarRenderer() {
+                    private static final long serialVersionUID = 1L;
+
+                    @Override
+                    public java.awt.Paint getItemPaint(int row, int column) {
+                        return Charts.color(models.indexOf(s.get(column).model()));
+                    }
+                };
+                bars.setErrorIndicatorPaint(Color.DARK_GRAY);
+                bars.setShadowVisible(false);
+                bars.setDrawBarOutline(false);
+                bars.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
+                NumberAxis y = new NumberAxis(metric);
+                CategoryPlot plot = new CategoryPlot(data, new CategoryAxis("model"), y, bars);
+                plot.setRangeGridlinePaint(new Color(220, 220, 220));
+                JFreeChart c = Charts.chart(metric + " on " + task, plot);
+                c.removeLegend();
                 out.add(new Figure("dsr-" + MemoryFigures.slug(task) + "-" + MemoryFigures.slug(metric), metric + " on " + task,
                         "Mean over seeds (bar) and standard deviation (error bar) of " + metric + " of the freely generated trajectory"
-                                + " on the reconstruction task " + task + "; lower is better for divergences and errors.", Charts.png(c)));
+                                + " on the reconstruction task " + task + "; lower is better for divergences and errors.",
+                        Charts.png(c, Charts.WIDTH, Charts.HEIGHT)));
             }
         }
         return out;
@@ -84,29 +101,26 @@ final class ReconstructionFigures {
         int d = Math.min(generated.dimension(), truth.dimension());
         int a = 0, b = d >= 3 ? 2 : 1;
         String xName = d >= 2 ? name(truth, a) : "time step", yName = d >= 2 ? name(truth, b) : name(truth, 0);
-        XYChart c = Charts.xy(r.group() + ": generated vs true (" + r.task() + ", seed " + r.seed() + ")", xName, yName, 560, 460);
-        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
-        addPath(c, "true", truth, a, b, d, new Color(150, 150, 150, 140), 1.2f);
-        addPath(c, "generated", generated, a, b, d, color, 1.4f);
+        Charts.Lines lines = new Charts.Lines();
+        addPath(lines, "true", truth, a, b, d, new Color(150, 150, 150, 150), 1.2f);
+        addPath(lines, "generated", generated, a, b, d, color, 1.4f);
+        JFreeChart c = lines.chart(r.group() + ": generated vs true (seed " + r.seed() + ")", Charts.axis(xName, false, ""), Charts.axis(yName, false, ""));
         Double score = r.metrics().get(rank);
         return new Figure("attractor-" + MemoryFigures.slug(r.task()) + "-" + MemoryFigures.slug(r.group()),
                 r.group() + ": generated vs true attractor (" + r.task() + ")",
                 "The trajectory the trained model generates freely (colour) over the true trajectory (grey), projected on "
                         + xName + " and " + yName + "; run " + r.id() + (score == null ? "" : ", " + rank + " = " + String.format(java.util.Locale.ROOT, "%.4g", score))
-                        + " (the best seed by " + rank + ").", Charts.png(c));
+                        + " (the best seed by " + rank + ").", Charts.png(c, 560, 460));
     }
 
-    private static void addPath(XYChart c, String name, Trajectory t, int a, int b, int d, Color color, float width) {
+    private static void addPath(Charts.Lines lines, String name, Trajectory t, int a, int b, int d, Color color, float width) {
         int n = Math.min(t.length(), 20_000);
         double[] x = new double[n], y = new double[n];
         for (int i = 0; i < n; i++) {
             x[i] = d >= 2 ? t.value(i, a) : i;
             y[i] = d >= 2 ? t.value(i, b) : t.value(i, 0);
         }
-        XYSeries s = c.addSeries(name, x, y);
-        s.setLineColor(color);
-        s.setLineStyle(Charts.solid(width));
-        s.setMarker(SeriesMarkers.NONE);
+        lines.add(name, x, y, color, Charts.solid(width), false);
     }
 
     private static String name(Trajectory t, int j) {

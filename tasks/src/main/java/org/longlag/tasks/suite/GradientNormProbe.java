@@ -5,15 +5,16 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.longlag.models.Precision;
 import org.longlag.models.diagnostics.GradientNorms;
+import org.longlag.models.diagnostics.GradientProbe;
+import org.longlag.models.diagnostics.LagProfile;
 import org.longlag.models.model.SequenceModel;
 import org.longlag.tasks.Task;
-import org.nd4j.linalg.dataset.api.DataSet;
 
 /**
- * Measures ||dL/dz_{T-k}|| against the lag k ({@link GradientNorms#byLag}) of a model on one fixed
- * batch of its task: the same batch at initialization and after training, drawn from the run's
- * seed by a stream of its own (independent of training, validation and test data). The curve is
- * stored at log-spaced lags.
+ * Measures ||dL/dz_{T-k}|| against the lag k ({@link GradientNorms#byLag(SequenceModel,
+ * org.longlag.models.train.BatchSource, GradientProbe)}) of a model on one fixed batch of its task:
+ * the same batch at initialization and after training, drawn from the run's seed by a stream of its
+ * own (independent of training, validation and test data). The curve is stored at log-spaced lags.
  */
 public final class GradientNormProbe {
 
@@ -22,22 +23,20 @@ public final class GradientNormProbe {
 
     private final Task task;
     private final GradientNormSettings settings;
-    private final DataSet batch;
+    private final GradientProbe probe;
 
     public GradientNormProbe(Task task, GradientNormSettings settings, long runSeed) {
         this.task = task;
         this.settings = settings;
-        this.batch = task.next(settings.samples(), new SplittableRandom(new SplittableRandom(runSeed ^ STREAM).nextLong()));
+        this.probe = new GradientProbe(1, settings.samples(), new SplittableRandom(runSeed ^ STREAM).nextLong(), Precision.parse(settings.precision()));
     }
 
     /** The curve for the model's current parameters, evaluated in the settings' precision. */
     public Curve measure(SequenceModel model) {
-        Precision p = Precision.parse(settings.precision());
-        SequenceModel m = model.spec().precision() == p ? model : SequenceModel.of(model.spec().withPrecision(p), model.parameters());
-        double[] byLag = GradientNorms.byLag(m, batch, task.loss());
-        int[] lags = logSpaced(byLag.length, settings.points());
+        LagProfile profile = GradientNorms.byLag(model, task, probe);
+        int[] lags = logSpaced(profile.length(), settings.points());
         double[] norms = new double[lags.length];
-        for (int i = 0; i < lags.length; i++) norms[i] = byLag[lags[i]];
+        for (int i = 0; i < lags.length; i++) norms[i] = profile.norm(lags[i]);
         return new Curve(lags, norms);
     }
 
