@@ -5,7 +5,6 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Shape;
 import java.awt.Stroke;
-import java.awt.geom.Ellipse2D;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.DecimalFormat;
@@ -38,7 +37,8 @@ final class Charts {
     private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 15);
     private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
     private static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
-    private static final Shape DOT = new Ellipse2D.Double(-3.5, -3.5, 7, 7);
+    /** Marker shapes, one per series in turn, so that overlapping series can be told apart. */
+    private static final Shape[] SHAPES = org.jfree.chart.plot.DefaultDrawingSupplier.createStandardSeriesShapes();
 
     private Charts() {
     }
@@ -91,7 +91,7 @@ final class Charts {
             renderer.setSeriesPaint(k, color);
             renderer.setSeriesStroke(k, stroke);
             renderer.setSeriesShapesVisible(k, markers);
-            renderer.setSeriesShape(k, DOT);
+            renderer.setSeriesShape(k, SHAPES[k % SHAPES.length]);
         }
 
         boolean isEmpty() {

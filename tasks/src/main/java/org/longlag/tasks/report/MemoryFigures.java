@@ -37,6 +37,25 @@ final class MemoryFigures {
         return hi / lo >= 10;
     }
 
+    /**
+     * The lag of model number {@code i} of {@code n}, moved slightly sideways (by up to 2% of the
+     * axis) so that models with the same value at a lag do not hide each other.
+     */
+    private static double dodge(double lag, int i, int n, List<MemoryLength.Curve> cs) {
+        double shift = (i - (n - 1) / 2.0) * 0.04 / Math.max(1, n - 1);
+        if (logLags(cs)) return lag * Math.pow(10, shift * Math.log10(span(cs)));
+        return lag + shift * (span(cs) - 1) * lo(cs);
+    }
+
+    private static double lo(List<MemoryLength.Curve> cs) {
+        return cs.stream().flatMap(c -> c.points().stream()).mapToDouble(MemoryLength.Point::lag).min().orElse(1);
+    }
+
+    private static double span(List<MemoryLength.Curve> cs) {
+        double lo = lo(cs), hi = cs.stream().flatMap(c -> c.points().stream()).mapToDouble(MemoryLength.Point::lag).max().orElse(1);
+        return Math.max(hi / lo, 1.5);
+    }
+
     private static ValueAxis lagAxis(List<MemoryLength.Curve> cs) {
         ValueAxis a = Charts.axis("lag T", logLags(cs), "0");
         if (a instanceof NumberAxis) ((NumberAxis) a).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
@@ -45,8 +64,10 @@ final class MemoryFigures {
 
     private static Figure success(String task, List<MemoryLength.Curve> cs, List<String> models) {
         Charts.Lines lines = new Charts.Lines();
-        for (MemoryLength.Curve curve : cs) {
-            double[] x = curve.points().stream().mapToDouble(MemoryLength.Point::lag).toArray();
+        for (int i = 0; i < cs.size(); i++) {
+            MemoryLength.Curve curve = cs.get(i);
+            final int k = i;
+            double[] x = curve.points().stream().mapToDouble(p -> dodge(p.lag(), k, cs.size(), cs)).toArray();
             double[] y = curve.points().stream().mapToDouble(p -> p.seeds() == 0 ? 0 : (double) p.solved() / p.seeds()).toArray();
             lines.add(curve.model(), x, y, Charts.color(models.indexOf(curve.model())), Charts.solid(2f), true);
         }
@@ -54,18 +75,20 @@ final class MemoryFigures {
         y.setRange(-0.03, 1.03);
         return new Figure("success-" + slug(task), "Success vs lag: " + task,
                 "Fraction of seeds whose test score meets the task's criterion (" + cs.get(0).criterion() + ") at each lag. "
-                        + "A model's memory length is the largest lag where more than half of its seeds succeed.",
+                        + "A model's memory length is the largest lag where more than half of its seeds succeed. "
+                        + "Points are moved slightly sideways so that models with equal values stay visible.",
                 Charts.png(lines.chart("Success vs lag: " + task, lagAxis(cs), y), Charts.WIDTH, Charts.HEIGHT));
     }
 
     private static Figure error(String task, List<MemoryLength.Curve> cs, List<String> models) {
         Charts.Lines lines = new Charts.Lines();
         double xmin = Double.MAX_VALUE, xmax = 0;
-        for (MemoryLength.Curve curve : cs) {
+        for (int i = 0; i < cs.size(); i++) {
+            MemoryLength.Curve curve = cs.get(i);
             List<Double> x = new ArrayList<>(), y = new ArrayList<>();
             for (MemoryLength.Point p : curve.points()) {
                 if (!(p.medianErrorToChance() > 0) || !Double.isFinite(p.medianErrorToChance())) continue;
-                x.add((double) p.lag());
+                x.add(dodge(p.lag(), i, cs.size(), cs));
                 y.add(p.medianErrorToChance());
                 xmin = Math.min(xmin, p.lag());
                 xmax = Math.max(xmax, p.lag());
