@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.longlag.tasks.experiment.AtomicFiles;
 import org.longlag.tasks.experiment.ExperimentRunner;
 import org.longlag.tasks.experiment.JsonFiles;
 import org.longlag.tasks.report.Report;
@@ -87,6 +88,7 @@ final class SuiteExecution {
         Map<String, Object> identity = new LinkedHashMap<>();
         identity.put("keys", keys.keySet());
         String hash = RunKey.of(identity);
-        JsonFiles.write(out.resolve("suites").resolve(suite.name() + "-" + suite.budget().name() + "-" + hash + ".json"), doc);
+        AtomicFiles.write(out.resolve("suites").resolve(suite.name() + "-" + suite.budget().name() + "-" + hash + ".json"),
+                JsonFiles.mapper().writeValueAsBytes(doc));
     }
 }

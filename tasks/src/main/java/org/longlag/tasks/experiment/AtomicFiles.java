@@ -22,9 +22,17 @@ public final class AtomicFiles {
                 while (b.hasRemaining()) c.write(b);
                 c.force(true);
             }
+            readableByAll(tmp);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Temporary files are created owner-only; a finished report is for sharing (rw-r--r-- where POSIX permissions exist). */
+    private static void readableByAll(Path p) throws IOException {
+        if (Files.getFileStore(p).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 

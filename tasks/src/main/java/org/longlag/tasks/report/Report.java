@@ -55,7 +55,7 @@ public final class Report {
         AtomicFiles.write(csvFile, CsvExport.of(runs));
         ArrayNode all = JsonFiles.mapper().createArrayNode();
         for (StoredRecord r : latest) all.add(r.node());
-        JsonFiles.write(jsonFile, all);
+        AtomicFiles.write(jsonFile, JsonFiles.mapper().writeValueAsBytes(all));
         AtomicFiles.write(htmlFile, html);
         return new Written(htmlFile, csvFile, jsonFile, runs, curves, memory.size() + gradients.size() + dsr.size() + attractors.size());
     }

@@ -104,6 +104,9 @@ class ReportTest {
         List<String> csv = Files.readAllLines(w.csv());
         assertEquals(rs.size() + 1, csv.size());
         assertTrue(csv.get(0).contains("metric:dstsp") && csv.get(0).contains("metric:fraction_correct"), csv.get(0));
+        if (Files.getFileStore(w.html()).supportsFileAttributeView("posix")) {
+            assertTrue(Files.getPosixFilePermissions(w.html()).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ), "a report is for sharing");
+        }
         JsonNode json = JsonFiles.mapper().readTree(w.json().toFile());
         assertEquals(rs.size(), json.size());
     }
