@@ -189,6 +189,18 @@ class SuiteReaderTest {
     }
 
     @Test
+    void theReadmesSuiteExampleIsValid() throws Exception {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
+        int section = readme.indexOf("### Suite files");
+        int start = readme.indexOf("```yaml\n", section) + "```yaml\n".length();
+        String yaml = readme.substring(start, readme.indexOf("```", start));
+        Suite s = READER.parse("README.md", yaml, "quick");
+        // lstm and rPLRNN-M40 x (addition at 3 lags + multiplication at 2) x 3 seeds
+        assertEquals(2 * 5 * 3, s.expand(RUNNER).size());
+        assertEquals(1, READER.parse("README.md", yaml, "smoke").expand(RUNNER).stream().map(SuiteRun::seed).distinct().count());
+    }
+
+    @Test
     void theBuiltInSuitesAreValid() {
         for (String name : SuiteReader.BUILT_IN) {
             for (String budget : List.of("quick", "paper")) {
