@@ -67,6 +67,8 @@ final class Charts {
             l.setBase(10);
             l.setSmallestValue(1e-300);
             l.setNumberFormatOverride(new DecimalFormat(logFormat));
+            l.setStandardTickUnits(NumberAxis.createIntegerTickUnits()); // whole decades: 0.01, 0.1, 1 (or 10, 100 for lags)
+            l.setMinorTickMarksVisible(true);
             a = l;
         } else {
             NumberAxis n = new NumberAxis(title);
