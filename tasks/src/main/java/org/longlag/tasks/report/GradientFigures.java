@@ -42,10 +42,17 @@ final class GradientFigures {
                     "Norm of the loss gradient with respect to the hidden state k steps before the loss, on one fixed batch, "
                             + "at initialization (dashed) and after training (solid); geometric mean over seeds, log scale. "
                             + "A curve that falls steeply with k means vanishing gradients: the loss cannot reach inputs that far back.",
-                    Charts.png(lines.chart(title, Charts.axis("lag k (steps back from the loss)", false, ""), Charts.axis("||dL/dz(T-k)||", true, "0E0")),
+                    Charts.png(lines.chart(title, lagAxis(), Charts.axis("||dL/dz(T-k)||", true, "0E0")),
                             Charts.WIDTH, Charts.HEIGHT + 60)));
         }
         return out;
+    }
+
+    private static org.jfree.chart.axis.ValueAxis lagAxis() {
+        org.jfree.chart.axis.NumberAxis a = (org.jfree.chart.axis.NumberAxis) Charts.axis("lag k (steps back from the loss)", false, "");
+        a.setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
+        a.setAutoRangeIncludesZero(true);
+        return a;
     }
 
     private static void add(Charts.Lines lines, String name, List<RunView> runs, boolean initial, Color color) {

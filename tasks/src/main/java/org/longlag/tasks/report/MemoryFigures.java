@@ -42,6 +42,7 @@ final class MemoryFigures {
      * axis) so that models with the same value at a lag do not hide each other.
      */
     private static double dodge(double lag, int i, int n, List<MemoryLength.Curve> cs) {
+        if (cs.stream().flatMap(c -> c.points().stream()).mapToInt(MemoryLength.Point::lag).distinct().count() < 2) return lag;
         double shift = (i - (n - 1) / 2.0) * 0.04 / Math.max(1, n - 1);
         if (logLags(cs)) return lag * Math.pow(10, shift * Math.log10(span(cs)));
         return lag + shift * (span(cs) - 1) * lo(cs);
