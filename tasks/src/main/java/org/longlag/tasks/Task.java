@@ -46,4 +46,12 @@ public interface Task extends BatchSource {
     default ModelSpec adapt(ModelSpec spec) {
         return spec;
     }
+
+    /**
+     * Variants scored after training to measure generalization beyond the training distribution
+     * (the copy task at lengths 30, 50, 120), by name; empty for most tasks.
+     */
+    default java.util.Map<String, Task> generalizationTasks() {
+        return java.util.Map.of();
+    }
 }

@@ -14,6 +14,7 @@ import org.longlag.dynamics.lyapunov.MapLyapunovOptions;
 import org.longlag.dynamics.lyapunov.OdeLyapunovOptions;
 import org.longlag.dynamics.systems.OdeSystems;
 import org.longlag.models.autonomous.AutonomousMap;
+import org.longlag.models.autonomous.FreeRun;
 import org.longlag.models.model.SequenceModel;
 import org.longlag.tasks.experiment.JsonFiles;
 import picocli.CommandLine;
@@ -72,7 +73,7 @@ final class LyapunovCommand implements Callable<Integer> {
             AutonomousMap map = AutonomousMap.of(model);
             MapLyapunovOptions opt = MapLyapunovOptions.defaults().withSteps(steps).withExponents(exponents);
             if (transientLength != null) opt = opt.withTransientSteps((int) Math.round(transientLength));
-            LyapunovResult r = LyapunovSpectrum.of(map, map.initialState(), opt);
+            LyapunovResult r = LyapunovSpectrum.of(map, FreeRun.of(model).initialState(), opt);
             Double step = dt != null ? dt : dtBeside(source.model);
             o.printf(Locale.ROOT, "%s: %d-dimensional map, started from the model's initial state, %d transient and %d averaged iterations%n",
                     source.model, map.dimension(), opt.transientSteps(), opt.steps());

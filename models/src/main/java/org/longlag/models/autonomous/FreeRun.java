@@ -58,6 +58,13 @@ public final class FreeRun {
         return spec.outputSize();
     }
 
+    /** The model's own initial state z_0 (its learned or zero start), concatenated. */
+    public double[] initialState() {
+        State z0 = State.zeros(cell.stateSizes(), 1, Precision.FLOAT64);
+        spec.initialState().fill(model.weights().view(spec.initialStateBlock()), z0);
+        return z0.row(0);
+    }
+
     /** Start states for observations x[k], as rows of a float64 state. */
     public State starts(double[][] x, int from, int to) {
         int rows = to - from;

@@ -24,7 +24,7 @@ import org.longlag.models.model.ZeroInitialState;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** A trained model seen as a discrete map: known spectra, free runs and prediction error. */
-class AutonomousMapTest {
+class AutonomousRunTest {
 
     /**
      * A shPLRNN z' = diag(a) z + W1 relu(W2 z + h2) + h1 with W2 = I, h2 = 100 and h1 = -W1 h2 is the
@@ -117,7 +117,7 @@ class AutonomousMapTest {
         }
         // the unobserved units start where one step from the learned z_0 leads them
         double[] fromZ0 = new double[4];
-        map.step(map.initialState(), fromZ0);
+        map.step(run.initialState(), fromZ0);
         double[] start = run.start(x0);
         assertEquals(fromZ0[2], start[2], 1e-15);
         assertEquals(fromZ0[3], start[3], 1e-15);
