@@ -31,12 +31,14 @@ import picocli.CommandLine.Option;
  * those of the "dsr" task kind; the model options those of the chosen model kind.
  */
 @Command(name = "dsr", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Dynamical-system reconstruction: train a model with teacher forcing on a built-in system",
-                "(--system) or a CSV trajectory (--csv), generate freely from the first held-out test point and",
-                "compare with the test trajectory (D_stsp, D_H, n-step prediction error).",
-                "Writes DIR/result.json (metrics, resolved configuration), DIR/model.longlag, DIR/generated.csv",
-                "(the free run after its transient) and DIR/truth.csv (the test trajectory), both in data units.",
-                "Evaluations during training (--eval-every) use the test trajectory and only report; they select nothing."})
+        description = {"Dynamical-system reconstruction: train with teacher forcing on a built-in",
+                "system (--system) or a CSV trajectory (--csv), run the model freely from the",
+                "first held-out test point and compare its free run with the test trajectory",
+                "(D_stsp, D_H, n-step prediction error). Writes DIR/result.json (metrics,",
+                "resolved configuration), DIR/model.longlag, DIR/generated.csv (the free run",
+                "after its transient) and DIR/truth.csv (the test data), both in data units.",
+                "Evaluations during training (--eval-every) use the test data; they only",
+                "report and select nothing."})
 final class DsrCommand implements Callable<Integer>, CatalogOptions.Target {
 
     static final String TASK = "dsr";

@@ -24,9 +24,9 @@ import picocli.CommandLine.Option;
 
 /** {@code longlag lyapunov}: the Lyapunov spectrum of a built-in system or of a saved model's autonomous map. */
 @Command(name = "lyapunov", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Lyapunov spectrum by QR re-orthonormalization: of a built-in ODE system (variational",
-                "equations), or of a saved model run autonomously (zero input) as a discrete map, per step and,",
-                "when the sampling step dt is known, per time unit."})
+        description = {"Lyapunov spectrum by QR re-orthonormalization, of a built-in ODE system",
+                "(variational equations) or of a saved model run autonomously (zero input)",
+                "as a discrete map: per step, and per time unit when dt is known."})
 final class LyapunovCommand implements Callable<Integer> {
 
     @CommandLine.Spec

@@ -20,9 +20,9 @@ import picocli.CommandLine.Option;
 
 /** {@code longlag metrics}: D_stsp and D_H of a generated trajectory against the true one. */
 @Command(name = "metrics", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Compare a generated trajectory with the true one by the DSR metrics D_stsp and D_H.",
-                "Both CSV files: one row per time step, one column per dimension, optional header row.",
-                "Both series are z-scored with the true series' means and standard deviations first."})
+        description = {"D_stsp and D_H of a generated trajectory against the true one. CSV files:",
+                "one row per time step, one column per dimension, optional header row. Both",
+                "series are z-scored with the true series' means and standard deviations."})
 final class MetricsCommand implements Callable<Integer> {
 
     @CommandLine.Spec
