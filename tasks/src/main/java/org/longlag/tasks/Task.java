@@ -1,5 +1,7 @@
 package org.longlag.tasks;
 
+import org.longlag.models.model.ModelSpec;
+import org.longlag.models.model.SequenceModel;
 import org.longlag.models.registry.TaskShape;
 import org.longlag.models.train.BatchSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -27,6 +29,23 @@ public interface Task extends BatchSource {
 
     /** The resolved configuration of this task, for result files. */
     Object config();
+
+    /**
+     * Scores a model on held-out data this task generated. By default the model's outputs on the
+     * data's features, scored by {@link #score}; tasks whose evaluation runs the model in another
+     * way (reconstruction: free generation from a held-out trajectory) override it.
+     */
+    default TaskScore evaluate(SequenceModel model, DataSet data) {
+        return score(model.output(data.getFeatures()), data);
+    }
+
+    /**
+     * The model a kind built for this task, adapted to what the task needs (e.g. the identity
+     * observation model of reconstruction); by default unchanged.
+     */
+    default ModelSpec adapt(ModelSpec spec) {
+        return spec;
+    }
 
     /**
      * Variants scored after training to measure generalization beyond the training distribution

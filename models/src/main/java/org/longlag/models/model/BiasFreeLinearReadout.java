@@ -45,4 +45,10 @@ public record BiasFreeLinearReadout(int outputSize) implements Readout {
         grad.get(B).addTransAMatMul(features, dy);
         dFeatures.addMatMul(dy, w.transposed(B));
     }
+
+    /** h = y pinv(B^T) on every feature unit. */
+    @Override
+    public ObservationInverse inverse(Parameters w, int featureSize) {
+        return new PseudoInverseObservation(w.get(B), null);
+    }
 }

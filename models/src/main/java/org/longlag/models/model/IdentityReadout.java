@@ -43,4 +43,26 @@ public record IdentityReadout(int outputSize) implements Readout {
     public void backward(Parameters w, Parameters grad, Mat features, Mat dy, Mat dFeatures) {
         dFeatures.columns(0, outputSize).addScaled(dy, 1.0);
     }
+
+    /** The first N units are the observation; the others are left alone (partial forcing). */
+    @Override
+    public ObservationInverse inverse(Parameters w, int featureSize) {
+        validate(featureSize);
+        return new ObservationInverse() {
+            @Override
+            public int units() {
+                return outputSize;
+            }
+
+            @Override
+            public int observationSize() {
+                return outputSize;
+            }
+
+            @Override
+            public void infer(double[] y, double[] out) {
+                System.arraycopy(y, 0, out, 0, outputSize);
+            }
+        };
+    }
 }

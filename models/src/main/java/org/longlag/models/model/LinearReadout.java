@@ -48,4 +48,10 @@ public record LinearReadout(int outputSize) implements Readout {
         grad.get(BIAS).addColumnSums(dy);
         dFeatures.addMatMul(dy, w.transposed(W));
     }
+
+    /** h = (y - b) pinv(W) on every feature unit. */
+    @Override
+    public ObservationInverse inverse(Parameters w, int featureSize) {
+        return new PseudoInverseObservation(w.get(W), w.get(BIAS));
+    }
 }

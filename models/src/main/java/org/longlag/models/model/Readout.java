@@ -32,4 +32,15 @@ public interface Readout {
 
     /** Adds dL/dparams into {@code grad} and dL/dfeatures into {@code dFeatures}. */
     void backward(Parameters w, Parameters grad, Mat features, Mat dy, Mat dFeatures);
+
+    /**
+     * The inverse observation model at the current parameters, for teacher forcing and for free
+     * runs started from data.
+     *
+     * @throws UnsupportedOperationException if this readout cannot be inverted
+     */
+    default ObservationInverse inverse(Parameters w, int featureSize) {
+        throw new UnsupportedOperationException("the " + getClass().getSimpleName()
+                + " readout has no inverse, so teacher forcing and starts from data are not available with it");
+    }
 }

@@ -2,6 +2,7 @@ package org.longlag.models.model;
 
 import org.longlag.models.bptt.Bptt;
 import org.longlag.models.bptt.StateObjective;
+import org.longlag.models.bptt.TeacherForcing;
 import org.longlag.models.bptt.Unroll;
 import org.longlag.models.cell.Parameters;
 import org.longlag.models.cell.State;
@@ -12,6 +13,9 @@ import org.longlag.models.tensor.Mat;
  * One thread's machinery for running a model on a slice of rows of a batch: the unroll memory,
  * its own gradient buffers and readout temporaries. Reused across batches; not thread-safe (one
  * per thread), while the weights it reads are shared read-only.
+ *
+ * <p>Teacher forcing is per call: the {@code Bptt} given at construction supplies the truncation
+ * and the default rule, and a call may pass a rule bound to its rows of the batch instead.
  */
 public final class ShardWorker {
 
@@ -46,9 +50,9 @@ public final class ShardWorker {
         return unroll;
     }
 
-    private void prepare(int rows, int steps) {
-        if (unroll == null || unroll.batch() != rows) {
-            unroll = new Unroll(spec.cell(), rows, spec.precision(), bptt.forcing() != org.longlag.models.bptt.TeacherForcing.NONE);
+    private void prepare(int rows, int steps, boolean forcing) {
+        if (unroll == null || unroll.batch() != rows || (forcing && !unroll.forcing())) {
+            unroll = new Unroll(spec.cell(), rows, spec.precision(), forcing || bptt.forcing() != TeacherForcing.NONE);
             int out = spec.outputSize();
             y = spec.precision().zeros(rows, out);
             dy = spec.precision().zeros(rows, out);
@@ -60,10 +64,14 @@ public final class ShardWorker {
 
     /** Loads inputs of rows [from, to) and steps [0, steps), sets z_0 and runs the forward pass. */
     public void forward(Parameters w, SequenceBatch batch, int from, int to, int steps) {
+        forward(w, batch, from, to, steps, bptt);
+    }
+
+    private void forward(Parameters w, SequenceBatch batch, int from, int to, int steps, Bptt engine) {
         if (batch.inputSize() != spec.inputSize()) {
             throw new IllegalArgumentException("batch has " + batch.inputSize() + " input channels, the model expects " + spec.inputSize());
         }
-        prepare(to - from, steps);
+        prepare(to - from, steps, engine.forcing() != TeacherForcing.NONE);
         for (int t = 0; t < steps; t++) {
             Mat x = unroll.input(t);
             for (int r = from; r < to; r++) {
@@ -71,7 +79,7 @@ public final class ShardWorker {
             }
         }
         spec.initialState().fill(w.view(spec.initialStateBlock()), unroll.initial());
-        bptt.forward(w.view(0), unroll, steps);
+        engine.forward(w.view(0), unroll, steps);
     }
 
     /**
@@ -90,6 +98,18 @@ public final class ShardWorker {
      */
     public double lossAndGradient(Parameters w, SequenceBatch batch, int from, int to, double weight, LossFunction loss,
                                   double[] stateGradientNorms) {
+        return lossAndGradient(w, batch, from, to, weight, loss, stateGradientNorms, bptt.forcing());
+    }
+
+    /**
+     * As {@link #lossAndGradient(Parameters, SequenceBatch, int, int, double, LossFunction, double[])}
+     * with the teacher forcing rule {@code forcing} (bound to rows [from, to) of this batch; its row
+     * 0 is batch row {@code from}). The loss sees the states the cell produced, before forcing.
+     */
+    public double lossAndGradient(Parameters w, SequenceBatch batch, int from, int to, double weight, LossFunction loss,
+                                  double[] stateGradientNorms, TeacherForcing forcing) {
+        if (forcing == null) throw new IllegalArgumentException("forcing must be given (TeacherForcing.NONE for none)");
+        Bptt engine = forcing == bptt.forcing() ? bptt : new Bptt(forcing, bptt.truncation());
         if (batch.labels() == null) throw new IllegalArgumentException("the batch has no labels");
         if (batch.outputSize() != spec.outputSize()) {
             throw new IllegalArgumentException("batch has " + batch.outputSize() + " label channels, the model outputs " + spec.outputSize());
@@ -97,7 +117,7 @@ public final class ShardWorker {
         grad.zero();
         int steps = batch.effectiveLength(from, to);
         if (steps == 0) return 0;
-        forward(w, batch, from, to, steps);
+        forward(w, batch, from, to, steps, engine);
         Parameters wReadout = w.view(spec.readoutBlock());
         Readout readout = spec.readout();
         StateObjective lossAtStep = (t, z, dz) -> {
@@ -128,7 +148,7 @@ public final class ShardWorker {
                 return v;
             };
         }
-        double total = bptt.backward(w.view(0), gradCell, unroll, steps, objective, null, dInitial);
+        double total = engine.backward(w.view(0), gradCell, unroll, steps, objective, null, dInitial);
         spec.initialState().backward(w.view(spec.initialStateBlock()), gradInit, dInitial);
         return total;
     }

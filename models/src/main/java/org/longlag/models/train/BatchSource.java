@@ -1,6 +1,7 @@
 package org.longlag.models.train;
 
 import java.util.SplittableRandom;
+import org.longlag.models.forcing.Forcing;
 import org.longlag.models.loss.LossFunction;
 import org.nd4j.linalg.dataset.api.DataSet;
 
@@ -15,4 +16,12 @@ public interface BatchSource {
 
     /** The loss that trains on these batches. */
     LossFunction loss();
+
+    /**
+     * The teacher forcing training on these batches uses (forcing signals are the labels; see
+     * {@link Forcing}). None unless the source says otherwise (reconstruction tasks do).
+     */
+    default Forcing forcing() {
+        return Forcing.none();
+    }
 }

@@ -10,6 +10,8 @@ import java.util.concurrent.Future;
 import org.longlag.models.bptt.Bptt;
 import org.longlag.models.bptt.TeacherForcing;
 import org.longlag.models.cell.Parameters;
+import org.longlag.models.forcing.BatchForcing;
+import org.longlag.models.forcing.ForcingSession;
 import org.longlag.models.loss.LossFunction;
 import org.longlag.models.model.ModelSpec;
 import org.longlag.models.model.SequenceBatch;
@@ -25,6 +27,11 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * shards, one per Java thread, each with its own gradient buffers; shard gradients are summed in
  * shard order (so a fixed thread count is bitwise reproducible), the cell's regularization is
  * added, the global norm clipped, and an ND4J updater applied to the one flat parameter vector.
+ *
+ * <p>Teacher forcing comes from the batch source ({@link BatchSource#forcing()}) or is given to
+ * {@link #fit(BatchSource, ForcingSession, List)}: before each update the run's forcing session
+ * sees the model and the batch (an adaptive alpha is updated there), then binds one rule to each
+ * shard's rows.
  *
  * <p>A NaN or infinite loss, gradient or updated parameter stops training with a
  * {@link TrainingDivergedException}; the model keeps the last good parameters.
@@ -64,10 +71,19 @@ public final class Trainer implements AutoCloseable {
     }
 
     public TrainingResult fit(BatchSource source, List<TrainingListener> listeners) {
+        return fit(source, source.forcing().start(), listeners);
+    }
+
+    /**
+     * Trains with the given forcing session (a fresh {@code source.forcing().start()} unless the
+     * caller wants to watch it, e.g. its alpha, during training).
+     */
+    public TrainingResult fit(BatchSource source, ForcingSession forcing, List<TrainingListener> listeners) {
+        if (forcing == null) throw new IllegalArgumentException("forcing must be given (Forcing.none().start() for none)");
         int p = model.parameterCount();
         INDArray params = model.parameters();
         INDArray gradient = Nd4j.zeros(model.spec().precision().dataType(), 1, p);
-        IUpdater updaterConfig = config.optimizer().toUpdater();
+        IUpdater updaterConfig = config.optimizer().toUpdater(config.steps());
         long stateSize = updaterConfig.stateSize(p);
         INDArray updaterState = stateSize > 0 ? Nd4j.zeros(model.spec().precision().dataType(), 1, stateSize) : null;
         GradientUpdater<?> updater = updaterConfig.instantiate(updaterState, true);
@@ -86,7 +102,8 @@ public final class Trainer implements AutoCloseable {
         while (step < config.steps() && !control.stopped()) {
             step++;
             SequenceBatch batch = SequenceBatch.of(source.next(config.batchSize(), data));
-            double value = shardedLossAndGradient(batch, loss, total, shardFlat);
+            BatchForcing batchForcing = forcing.prepare(model, batch, step);
+            double value = shardedLossAndGradient(batch, loss, batchForcing, total, shardFlat);
             regularizationGradient.zero();
             value += model.spec().cell().regularization(model.weights().view(0), regularizationGradient.view(0));
             regularizationGradient.store(shardFlat);
@@ -121,7 +138,7 @@ public final class Trainer implements AutoCloseable {
     }
 
     /** Loss over the batch and its gradient summed over shards into {@code total} (overwritten). */
-    private double shardedLossAndGradient(SequenceBatch batch, LossFunction loss, double[] total, double[] flat) {
+    private double shardedLossAndGradient(SequenceBatch batch, LossFunction loss, BatchForcing forcing, double[] total, double[] flat) {
         int shards = Math.min(workers.length, batch.size());
         double weight = batch.maskSum(0, batch.size());
         if (weight == 0) throw new IllegalArgumentException("the batch's labels mask selects no step");
@@ -131,11 +148,13 @@ public final class Trainer implements AutoCloseable {
         List<Future<?>> futures = new ArrayList<>();
         for (int s = 1; s < shards; s++) {
             final int k = s;
+            int lo = from(k, shards, batch.size()), hi = from(k + 1, shards, batch.size());
             futures.add(pool.submit(() -> {
-                losses[k] = workers[k].lossAndGradient(w, batch, from(k, shards, batch.size()), from(k + 1, shards, batch.size()), inv, loss);
+                losses[k] = workers[k].lossAndGradient(w, batch, lo, hi, inv, loss, null, forcing.rows(lo, hi));
             }));
         }
-        losses[0] = workers[0].lossAndGradient(w, batch, 0, from(1, shards, batch.size()), inv, loss);
+        int hi0 = from(1, shards, batch.size());
+        losses[0] = workers[0].lossAndGradient(w, batch, 0, hi0, inv, loss, null, forcing.rows(0, hi0));
         for (Future<?> f : futures) {
             try {
                 f.get();

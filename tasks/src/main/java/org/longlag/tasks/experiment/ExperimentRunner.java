@@ -66,7 +66,7 @@ public final class ExperimentRunner {
         Settings taskSettings = tasks.settings(e.task(), e.taskOptions());
         Task task = tasks.kind(e.task()).build(taskSettings);
         Settings modelSettings = models.settings(e.model(), e.modelOptions());
-        ModelSpec spec = models.build(e.model(), task.shape(), e.modelOptions());
+        ModelSpec spec = task.adapt(models.build(e.model(), task.shape(), e.modelOptions()));
         return new Prepared(task, taskSettings, spec, modelSettings);
     }
 
@@ -75,7 +75,11 @@ public final class ExperimentRunner {
     }
 
     public ExperimentResult run(Experiment e, Path modelFile, TrainingListener... extra) {
-        Prepared p = prepare(e);
+        return run(e, prepare(e), modelFile, extra);
+    }
+
+    /** Runs an experiment whose task and model were already built by {@link #prepare} (for callers that keep the task). */
+    public ExperimentResult run(Experiment e, Prepared p, Path modelFile, TrainingListener... extra) {
         Seeds seeds = Seeds.of(e.seed());
         SequenceModel model = SequenceModel.create(p.spec(), seeds.model());
         TrainingConfig training = e.training().withSeed(seeds.training());
@@ -89,7 +93,7 @@ public final class ExperimentRunner {
                 int every = e.evaluation().every();
                 boolean due = (every > 0 && r.step() % every == 0) || r.step() == training.steps();
                 if (!due) return;
-                TaskScore s = p.task().score(m.output(validation.getFeatures()), validation);
+                TaskScore s = p.task().evaluate(m, validation);
                 history.add(new EvaluationPoint(r.step(), r.sequences(), r.elapsedSeconds(), r.loss(), s.metrics(), s.solved()));
                 if (s.solved() && firstSolved[0] < 0) firstSolved[0] = r.step();
                 if (s.solved() && e.evaluation().stopWhenSolved()) control.stop("solved at step " + r.step());

@@ -1,0 +1,164 @@
+package org.longlag.examples.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.longlag.dynamics.trajectory.Standardization;
+import org.longlag.dynamics.trajectory.TrajectoryCsv;
+import org.longlag.models.model.SequenceModel;
+import org.longlag.models.train.Optimizer;
+import org.longlag.models.train.TrainingConfig;
+import org.longlag.tasks.experiment.EvaluationConfig;
+import org.longlag.tasks.experiment.EvaluationPoint;
+import org.longlag.tasks.experiment.Experiment;
+import org.longlag.tasks.experiment.ExperimentResult;
+import org.longlag.tasks.experiment.ExperimentRunner;
+import org.longlag.tasks.experiment.JsonFiles;
+import org.longlag.tasks.dsr.ReconstructionEvaluation;
+import org.longlag.tasks.dsr.ReconstructionTask;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code longlag dsr}: train a model to reconstruct a dynamical system, generate freely from it and
+ * score the generated trajectory. The task options (--system, --csv, --forcing, --alpha, ...) are
+ * those of the "dsr" task kind; the model options those of the chosen model kind.
+ */
+@Command(name = "dsr", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Dynamical-system reconstruction: train with teacher forcing on a built-in",
+                "system (--system) or a CSV trajectory (--csv), run the model freely from the",
+                "first held-out test point and compare its free run with the test trajectory",
+                "(D_stsp, D_H, n-step prediction error). Writes DIR/result.json (metrics,",
+                "resolved configuration), DIR/model.longlag, DIR/generated.csv (the free run",
+                "after its transient) and DIR/truth.csv (the test data), both in data units.",
+                "Evaluations during training (--eval-every) use the test data; they only",
+                "report and select nothing."})
+final class DsrCommand implements Callable<Integer>, CatalogOptions.Target {
+
+    static final String TASK = "dsr";
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--model", required = true, description = "model kind: shplrnn, plrnn, lstm, ... (see 'longlag models')")
+    String model;
+
+    @Option(names = "--hidden", description = "latent units M (default: the model kind's, 64)")
+    Integer hidden;
+
+    @Option(names = "--precision", description = "float32 or float64 (default ${DEFAULT-VALUE})", defaultValue = "float32")
+    String precision;
+
+    @Option(names = "--batch", description = "windows per update (default ${DEFAULT-VALUE}, the reference's)", defaultValue = "16")
+    int batch;
+
+    @Option(names = "--steps", description = "number of updates (default ${DEFAULT-VALUE})", defaultValue = "5000")
+    int steps;
+
+    @Option(names = "--lr", description = "starting learning rate (default ${DEFAULT-VALUE})", defaultValue = "0.001")
+    double lr;
+
+    @Option(names = "--final-lr", description = "learning rate at the last update, exponential decay; 0 for constant (default ${DEFAULT-VALUE})", defaultValue = "1e-6")
+    double finalLr;
+
+    @Option(names = "--optimizer", description = "adam, rmsprop or sgd (default ${DEFAULT-VALUE})", defaultValue = "adam")
+    String optimizer;
+
+    @Option(names = "--clip", description = "global gradient-norm clipping, 0 for none (default ${DEFAULT-VALUE}, the reference's)", defaultValue = "0")
+    double clip;
+
+    @Option(names = "--threads", description = "training threads (default: cores = ${DEFAULT-VALUE})")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--seed", description = "seed of model initialization and training windows (default ${DEFAULT-VALUE})", defaultValue = "1")
+    long seed;
+
+    @Option(names = "--eval-every", description = "evaluate every N updates, 0 for only at the end (default ${DEFAULT-VALUE})", defaultValue = "0")
+    int evalEvery;
+
+    @Option(names = "--out", description = "output directory (default ${DEFAULT-VALUE})", defaultValue = "runs/dsr")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        long started = System.nanoTime();
+        ExperimentRunner runner = ExperimentRunner.discover();
+        CatalogOptions.Split given = CatalogOptions.given(spec, model, runner.models().options(model), TASK, runner.tasks().options(TASK));
+        Map<String, Object> modelOptions = new LinkedHashMap<>(given.model());
+        if (hidden != null) modelOptions.put("hidden", hidden);
+        modelOptions.put("precision", precision);
+        Optimizer opt = new Optimizer(Optimizer.parseKind(optimizer), lr, finalLr);
+        TrainingConfig training = new TrainingConfig(steps, batch, opt, clip, threads, seed, 0);
+        EvaluationConfig evaluation = new EvaluationConfig(evalEvery, 1, 1, false);
+        Experiment experiment = new Experiment(model, modelOptions, TASK, given.task(), training, evaluation, seed);
+
+        PrintWriter o = spec.commandLine().getOut();
+        ExperimentRunner.Prepared prepared = runner.prepare(experiment); // every option checked before anything is trained
+        ReconstructionTask task = (ReconstructionTask) prepared.task();
+        o.printf(Locale.ROOT, "longlag dsr: %s on %s (%d train / %d test rows), %s, %d parameters%n", model, task.data().source(),
+                task.data().train().length, task.data().test().length, task.reconstruction().forcing(),
+                SequenceModel.create(prepared.spec(), 0).parameterCount());
+        Files.createDirectories(out);
+        Path modelFile = out.resolve("model.longlag");
+        ExperimentResult r;
+        try (ProgressListener progress = new ProgressListener(model + " dsr")) {
+            r = runner.run(experiment, prepared, modelFile, progress);
+        }
+        for (EvaluationPoint p : r.history()) {
+            o.printf(Locale.ROOT, "  step %6d  %7.1fs  loss %.4g  %s%n", p.step(), p.seconds(), p.loss(), format(p.metrics()));
+        }
+        if (!r.diverged().isEmpty()) o.println("  " + r.diverged());
+
+        ReconstructionEvaluation eval = task.evaluate(SequenceModel.load(modelFile));
+        Standardization scale = task.data().standardization();
+        Path generatedFile = out.resolve("generated.csv"), truthFile = out.resolve("truth.csv");
+        List<String> header = header(task.data().dimension());
+        TrajectoryCsv.write(generatedFile, scale.invert(eval.generated()), header);
+        TrajectoryCsv.write(truthFile, scale.invert(eval.truth()), header);
+        double wall = (System.nanoTime() - started) / 1e9;
+        Map<String, Object> files = new LinkedHashMap<>();
+        files.put("model", modelFile.getFileName().toString());
+        files.put("generated", generatedFile.getFileName().toString());
+        files.put("truth", truthFile.getFileName().toString());
+        JsonFiles.write(out.resolve("result.json"), new DsrReport(r, task.config(), files, wall));
+
+        o.printf(Locale.ROOT, "trained %d steps in %.1f s%s%n", r.steps(), r.seconds(), r.stopReason().isEmpty() ? "" : "; " + r.stopReason());
+        o.printf(Locale.ROOT, "test: D_stsp = %.4g, D_H = %.4g, %d-step prediction error = %.4g (chance D_stsp %.4g; %s: %s)%n",
+                eval.score().get("dstsp"), eval.score().get("dh"), task.reconstruction().predictionSteps(), eval.score().get("prediction_error"),
+                eval.score().chanceError(), eval.score().criterion(), eval.score().solved() ? "met" : "not met");
+        o.printf(Locale.ROOT, "wall time %.1f s; wrote %s, %s, %s, %s%n", wall, out.resolve("result.json"), modelFile, generatedFile, truthFile);
+        o.printf(Locale.ROOT, "next: longlag metrics --true %s --generated %s;  longlag lyapunov --model %s%n", truthFile, generatedFile, modelFile);
+        o.flush();
+        return 0;
+    }
+
+    private static List<String> header(int n) {
+        String[] names = new String[n];
+        for (int j = 0; j < n; j++) names[j] = "x" + (j + 1);
+        return List.of(names);
+    }
+
+    private static String format(Map<String, Double> metrics) {
+        StringBuilder sb = new StringBuilder();
+        metrics.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : " ").append(k).append('=').append(String.format(Locale.ROOT, "%.4g", v)));
+        return sb.toString();
+    }
+
+    /**
+     * What result.json holds.
+     *
+     * @param run         the experiment as run: resolved model and task settings, model spec, seeds,
+     *                    training summary, evaluations and the test score
+     * @param data        the task's resolved configuration and data description (incl. standardization)
+     * @param files       the files written beside it
+     * @param wallSeconds wall time of the whole command
+     */
+    record DsrReport(ExperimentResult run, Map<String, Object> data, Map<String, Object> files, double wallSeconds) {
+    }
+}
