@@ -17,6 +17,8 @@ public final class DoubleMat extends Mat {
     final double[][] d;
     final int off;
     private double[][] scratch = new double[2][];
+    private int[] nonzero;
+    private double[] diagonal;
 
     public DoubleMat(int rows, int cols) {
         this(new double[rows][cols], rows, 0, cols);
@@ -137,24 +139,35 @@ public final class DoubleMat extends Mat {
         DoubleMat a = f(am), b = f(bm);
         if (b.off != off) b = (DoubleMat) alignedCopy(b);
         final int k = a.cols, ao = a.off, lo = off, hi = off + cols;
+        int[] nz = nonzeroScratch(k);
         for (int i = 0; i < rows; i++) {
             double[] c = d[i], ar = a.d[i];
-            int p = 0;
-            for (; p + 3 < k; p += 4) {
-                double x0 = ar[ao + p], x1 = ar[ao + p + 1], x2 = ar[ao + p + 2], x3 = ar[ao + p + 3];
-                if (x0 == 0.0 && x1 == 0.0 && x2 == 0.0 && x3 == 0.0) continue; // sparse inputs (one-hot, markers)
-                double[] b0 = b.d[p], b1 = b.d[p + 1], b2 = b.d[p + 2], b3 = b.d[p + 3];
+            // the left row's nonzero entries, one by one: ReLU outputs, one-hot inputs and markers are sparse
+            int n = 0;
+            for (int p = 0; p < k; p++) {
+                if (ar[ao + p] != 0.0) nz[n++] = p;
+            }
+            int q = 0;
+            for (; q + 3 < n; q += 4) {
+                int p0 = nz[q], p1 = nz[q + 1], p2 = nz[q + 2], p3 = nz[q + 3];
+                double x0 = ar[ao + p0], x1 = ar[ao + p1], x2 = ar[ao + p2], x3 = ar[ao + p3];
+                double[] b0 = b.d[p0], b1 = b.d[p1], b2 = b.d[p2], b3 = b.d[p3];
                 for (int j = lo; j < hi; j++) {
                     c[j] += x0 * b0[j] + x1 * b1[j] + x2 * b2[j] + x3 * b3[j];
                 }
             }
-            for (; p < k; p++) {
-                double x = ar[ao + p];
-                if (x == 0.0) continue;
-                double[] b0 = b.d[p];
+            for (; q < n; q++) {
+                double x = ar[ao + nz[q]];
+                double[] b0 = b.d[nz[q]];
                 for (int j = lo; j < hi; j++) c[j] += x * b0[j];
             }
         }
+    }
+
+    /** Scratch for the indices of a row's nonzero entries (a destination is used by one thread). */
+    private int[] nonzeroScratch(int k) {
+        if (nonzero == null || nonzero.length < k) nonzero = new int[k];
+        return nonzero;
     }
 
     @Override
@@ -428,10 +441,20 @@ public final class DoubleMat extends Mat {
         requireShape(sqm, cols, cols, "addDiagonalProduct square");
         DoubleMat a = f(am), sq = f(sqm);
         final double fs = (double) s;
-        final int ao = a.off, so = sq.off, co = off, n = cols;
+        final int so = sq.off, lo = off, hi = off + cols;
+        // the diagonal, gathered once into a row at this matrix's offset; nothing to do if it is zero
+        if (diagonal == null || diagonal.length < hi) diagonal = new double[hi];
+        double[] g = diagonal;
+        boolean any = false;
+        for (int j = 0; j < cols; j++) {
+            double v = sq.d[j][so + j];
+            g[lo + j] = v;
+            any |= v != 0.0;
+        }
+        if (!any) return;
         for (int r = 0; r < rows; r++) {
-            double[] c = d[r], ar = a.d[r];
-            for (int j = 0; j < n; j++) c[co + j] += fs * ar[ao + j] * sq.d[j][so + j];
+            double[] c = d[r], ar = aligned(a, r, 0);
+            for (int j = lo; j < hi; j++) c[j] += fs * ar[j] * g[j];
         }
     }
 

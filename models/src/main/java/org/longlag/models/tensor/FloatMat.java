@@ -24,6 +24,8 @@ public final class FloatMat extends Mat {
     final float[][] d;
     final int off;
     private float[][] scratch = new float[2][];
+    private int[] nonzero;
+    private float[] diagonal;
 
     public FloatMat(int rows, int cols) {
         this(new float[rows][cols], rows, 0, cols);
@@ -144,24 +146,35 @@ public final class FloatMat extends Mat {
         FloatMat a = f(am), b = f(bm);
         if (b.off != off) b = (FloatMat) alignedCopy(b);
         final int k = a.cols, ao = a.off, lo = off, hi = off + cols;
+        int[] nz = nonzeroScratch(k);
         for (int i = 0; i < rows; i++) {
             float[] c = d[i], ar = a.d[i];
-            int p = 0;
-            for (; p + 3 < k; p += 4) {
-                float x0 = ar[ao + p], x1 = ar[ao + p + 1], x2 = ar[ao + p + 2], x3 = ar[ao + p + 3];
-                if (x0 == 0f && x1 == 0f && x2 == 0f && x3 == 0f) continue; // sparse inputs (one-hot, markers)
-                float[] b0 = b.d[p], b1 = b.d[p + 1], b2 = b.d[p + 2], b3 = b.d[p + 3];
+            // the left row's nonzero entries, one by one: ReLU outputs, one-hot inputs and markers are sparse
+            int n = 0;
+            for (int p = 0; p < k; p++) {
+                if (ar[ao + p] != 0f) nz[n++] = p;
+            }
+            int q = 0;
+            for (; q + 3 < n; q += 4) {
+                int p0 = nz[q], p1 = nz[q + 1], p2 = nz[q + 2], p3 = nz[q + 3];
+                float x0 = ar[ao + p0], x1 = ar[ao + p1], x2 = ar[ao + p2], x3 = ar[ao + p3];
+                float[] b0 = b.d[p0], b1 = b.d[p1], b2 = b.d[p2], b3 = b.d[p3];
                 for (int j = lo; j < hi; j++) {
                     c[j] += x0 * b0[j] + x1 * b1[j] + x2 * b2[j] + x3 * b3[j];
                 }
             }
-            for (; p < k; p++) {
-                float x = ar[ao + p];
-                if (x == 0f) continue;
-                float[] b0 = b.d[p];
+            for (; q < n; q++) {
+                float x = ar[ao + nz[q]];
+                float[] b0 = b.d[nz[q]];
                 for (int j = lo; j < hi; j++) c[j] += x * b0[j];
             }
         }
+    }
+
+    /** Scratch for the indices of a row's nonzero entries (a destination is used by one thread). */
+    private int[] nonzeroScratch(int k) {
+        if (nonzero == null || nonzero.length < k) nonzero = new int[k];
+        return nonzero;
     }
 
     @Override
@@ -431,10 +444,20 @@ public final class FloatMat extends Mat {
         requireShape(sqm, cols, cols, "addDiagonalProduct square");
         FloatMat a = f(am), sq = f(sqm);
         final float fs = (float) s;
-        final int ao = a.off, so = sq.off, co = off, n = cols;
+        final int so = sq.off, lo = off, hi = off + cols;
+        // the diagonal, gathered once into a row at this matrix's offset; nothing to do if it is zero
+        if (diagonal == null || diagonal.length < hi) diagonal = new float[hi];
+        float[] g = diagonal;
+        boolean any = false;
+        for (int j = 0; j < cols; j++) {
+            float v = sq.d[j][so + j];
+            g[lo + j] = v;
+            any |= v != 0f;
+        }
+        if (!any) return;
         for (int r = 0; r < rows; r++) {
-            float[] c = d[r], ar = a.d[r];
-            for (int j = 0; j < n; j++) c[co + j] += fs * ar[ao + j] * sq.d[j][so + j];
+            float[] c = d[r], ar = aligned(a, r, 0);
+            for (int j = lo; j < hi; j++) c[j] += fs * ar[j] * g[j];
         }
     }
 
