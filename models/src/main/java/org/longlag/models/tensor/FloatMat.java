@@ -20,6 +20,19 @@ import org.longlag.models.Precision;
 public final class FloatMat extends Mat {
 
     private static final float FLUSH = 1e-30f;
+    /** The largest value flushed: |v| - BELOW_FLUSH is positive exactly when |v| >= FLUSH. */
+    private static final float BELOW_FLUSH = Math.nextDown(FLUSH);
+    /**
+     * BIG * BIG times any positive difference of two floats is at least 1, so min(max(d * BIG * BIG, 0), 1)
+     * is the step function [d > 0] for non-NaN d: a select written with min, max and multiply, which C2
+     * vectorizes (a conditional expression in a loop it does not, and runs 4x slower; measured).
+     */
+    private static final float BIG = 1e38f;
+
+    /** [x > 0] as 0 or 1 for non-NaN x (NaN gives NaN). */
+    private static float step(float x) {
+        return Math.min(Math.max(x * BIG * BIG, 0f), 1f);
+    }
 
     final float[][] d;
     final int off;
@@ -391,7 +404,7 @@ public final class FloatMat extends Mat {
         final int lo = off, hi = off + cols;
         for (int r = 0; r < rows; r++) {
             float[] c = d[r], xr = aligned(x, r, 0);
-            for (int j = lo; j < hi; j++) c[j] = xr[j] > 0f ? c[j] : 0f;
+            for (int j = lo; j < hi; j++) c[j] *= step(xr[j]);
         }
     }
 
@@ -402,7 +415,7 @@ public final class FloatMat extends Mat {
             float[] c = d[r];
             for (int j = lo; j < hi; j++) {
                 float v = c[j];
-                c[j] = Math.abs(v) < FLUSH ? 0f : v;
+                c[j] = v * step(Math.abs(v) - BELOW_FLUSH) + 0f; // + 0: a flushed -tiny becomes +0, not -0
             }
         }
     }
