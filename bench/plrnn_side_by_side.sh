@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # PLRNN training step, longlag vs PyTorch, side by side: for each configuration longlag runs, then the
 # PyTorch loop on the same shapes, right after it (the machine is noisy: compare the ratios).
-#   bench/plrnn_side_by_side.sh [--hidden 40,64,128,256] [--batch 32] [--lengths 100,500] [--threads 1] [--seconds 6]
-# Prints the two tools' lines and one 'ratio' line per configuration (longlag / PyTorch; above 1: longlag faster).
+#   bench/plrnn_side_by_side.sh [--hidden 40,64,128,256] [--batch 32] [--lengths 100,500] [--threads 1] [--seconds 6] [--repeat 3]
+# Each configuration is measured --repeat times, alternating longlag and PyTorch; prints every measurement and one
+# 'ratio' line per configuration: the median of the repeats' ratios longlag / PyTorch (above 1: longlag faster).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-hidden=40,64,128,256 batch=32 lengths=100,500 threads=1 seconds=6
+hidden=40,64,128,256 batch=32 lengths=100,500 threads=1 seconds=6 repeat=3
 while [ $# -gt 0 ]; do
   case "$1" in
     --hidden) hidden="$2" ;; --batch) batch="$2" ;; --lengths) lengths="$2" ;;
-    --threads) threads="$2" ;; --seconds) seconds="$2" ;;
+    --threads) threads="$2" ;; --seconds) seconds="$2" ;; --repeat) repeat="$2" ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift 2
@@ -22,16 +23,20 @@ for th in ${threads//,/ }; do
   for b in ${batch//,/ }; do
     for t in ${lengths//,/ }; do
       for m in ${hidden//,/ }; do
-        ll=$(java -Xmx4g -cp "$cp" org.longlag.bench.PlrnnThroughput --hidden "$m" --batch "$b" --lengths "$t" \
-               --threads "$th" --seconds "$seconds" 2>/dev/null | grep '^longlag')
-        pt=$(/usr/bin/python3 "$here/bench/plrnn_torch_bench.py" --hidden "$m" --batch "$b" --lengths "$t" \
-               --threads "$th" --seconds "$seconds")
-        echo "$ll"
-        echo "$pt"
-        a=$(sed -E 's/.*train ([0-9.]+) seq\/s.*/\1/' <<<"$ll")
-        p=$(sed -E 's/.*train ([0-9.]+) seq\/s.*/\1/' <<<"$pt")
-        awk -v a="$a" -v p="$p" -v m="$m" -v b="$b" -v t="$t" -v th="$th" \
-          'BEGIN { printf "ratio threads=%s M=%s B=%s T=%s: longlag/torch %.2f\n", th, m, b, t, a / p }'
+        ratios=""
+        for ((i = 0; i < repeat; i++)); do
+          ll=$(java -Xmx4g -cp "$cp" org.longlag.bench.PlrnnThroughput --hidden "$m" --batch "$b" --lengths "$t" \
+                 --threads "$th" --seconds "$seconds" 2>/dev/null | grep '^longlag')
+          pt=$(/usr/bin/python3 "$here/bench/plrnn_torch_bench.py" --hidden "$m" --batch "$b" --lengths "$t" \
+                 --threads "$th" --seconds "$seconds")
+          echo "$ll"
+          echo "$pt"
+          a=$(sed -E 's/.*train ([0-9.]+) seq\/s.*/\1/' <<<"$ll")
+          p=$(sed -E 's/.*train ([0-9.]+) seq\/s.*/\1/' <<<"$pt")
+          ratios="$ratios $(awk -v a="$a" -v p="$p" 'BEGIN { printf "%.3f", a / p }')"
+        done
+        echo "$ratios" | tr ' ' '\n' | grep . | sort -g | awk -v m="$m" -v b="$b" -v t="$t" -v th="$th" \
+          '{ r[NR] = $1 } END { printf "ratio threads=%s M=%s B=%s T=%s: longlag/torch median %.2f (min %.2f, max %.2f, %d runs)\n", th, m, b, t, r[int((NR + 1) / 2)], r[1], r[NR], NR }'
       done
     done
   done
