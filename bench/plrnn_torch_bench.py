@@ -11,7 +11,8 @@ W's diagonal is masked out in the forward pass, as the reference's OffDiagLinear
 Set-up (Debian packages): apt-get install -y python3-torch libopenblas0-pthread
 Run:    /usr/bin/python3 bench/plrnn_torch_bench.py [--hidden 40,64,128,256] [--batch 32]
         [--lengths 100,500] [--threads 1] [--seconds 6]
-Prints one line per configuration: 'torch VERSION threads=N M=.. B=.. T=..: train X seq/s'.
+Prints one line per configuration: 'torch VERSION threads=N M=.. B=.. T=..: train X seq/s, Y seq/cpu-s'
+(Y counts the process's CPU time instead of wall time: steadier on a shared machine).
 OpenBLAS runs one thread; flush-to-zero is on (without it long BPTT in float32 slows down many
 times on denormals).
 """
@@ -75,11 +76,11 @@ def measure(m, b, t, seconds):
 
     for _ in range(3):
         step()
-    n, start = 0, time.perf_counter()
+    n, start, cpu = 0, time.perf_counter(), time.process_time()
     while time.perf_counter() - start < seconds or n < 3:
         step()
         n += 1
-    return b * n / (time.perf_counter() - start)
+    return b * n / (time.perf_counter() - start), b * n / (time.process_time() - cpu)
 
 
 def ints(s):
@@ -100,8 +101,9 @@ def main():
         for b in ints(a.batch):
             for t in ints(a.lengths):
                 for m in ints(a.hidden):
-                    r = measure(m, b, t, a.seconds)
-                    print(f"torch {torch.__version__} threads={threads} M={m} B={b} T={t}: train {r:.1f} seq/s", flush=True)
+                    wall, cpu = measure(m, b, t, a.seconds)
+                    print(f"torch {torch.__version__} threads={threads} M={m} B={b} T={t}: "
+                          f"train {wall:.1f} seq/s, {cpu:.1f} seq/cpu-s", flush=True)
 
 
 if __name__ == "__main__":

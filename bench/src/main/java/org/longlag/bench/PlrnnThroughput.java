@@ -18,7 +18,9 @@ import org.longlag.tasks.memory.AdditionTask;
  * <p>Run: {@code bench/run PlrnnThroughput [--hidden 40,64,128,256] [--batch 32,500] [--lengths 100,500]
  * [--threads 1,2] [--seconds 6] [--reg-fraction 0]} (a positive reg-fraction benchmarks the rPLRNN
  * with tau_A = tau_W = 5: the regularizer is once per batch and costs nothing measurable).
- * Prints one line per configuration: {@code longlag threads=N M=.. B=.. T=..: train X seq/s}.
+ * Prints one line per configuration: {@code longlag threads=N M=.. B=.. T=..: train X seq/s, Y seq/cpu-s}, where
+ * Y counts CPU time of the process instead of wall time: on a shared machine it is the steadier number
+ * (waiting for a core is not counted; {@code plrnn_torch_bench.py} reports the same).
  */
 public final class PlrnnThroughput {
 
@@ -37,15 +39,16 @@ public final class PlrnnThroughput {
                 for (int t : lengths) {
                     FixedBatch data = new FixedBatch(AdditionTask.of(t), b, 7);
                     for (int m : hiddens) {
-                        double r = measure(data, m, b, threads, seconds, fraction);
-                        System.out.printf(Locale.ROOT, "longlag threads=%d M=%d B=%d T=%d: train %.1f seq/s%n", threads, m, b, t, r);
+                        double[] r = measure(data, m, b, threads, seconds, fraction);
+                        System.out.printf(Locale.ROOT, "longlag threads=%d M=%d B=%d T=%d: train %.1f seq/s, %.1f seq/cpu-s%n", threads, m, b, t, r[0], r[1]);
                     }
                 }
             }
         }
     }
 
-    static double measure(FixedBatch data, int m, int batch, int threads, double seconds, double fraction) {
+    /** Sequences per wall-clock second and per CPU second of the process. */
+    static double[] measure(FixedBatch data, int m, int batch, int threads, double seconds, double fraction) {
         int p = PlrnnCell.unitsFor(m, fraction);
         PlrnnCell cell = p == 0 ? PlrnnCell.plain(2, m) : PlrnnCell.regularized(2, m, p, 5, 5);
         SequenceModel model = SequenceModel.create(PlrnnFamily.spec(cell, 1), 1);
@@ -55,13 +58,17 @@ public final class PlrnnThroughput {
         }
         int steps = 2;
         while (true) {
-            long start = System.nanoTime();
+            long start = System.nanoTime(), cpuStart = processCpuNanos();
             try (Trainer tr = new Trainer(model, cfg.withSteps(steps))) {
                 tr.fit(data);
             }
-            double s = (System.nanoTime() - start) / 1e9;
-            if (s >= seconds || steps > 1_000_000) return steps * (double) batch / s;
+            double s = (System.nanoTime() - start) / 1e9, cpu = (processCpuNanos() - cpuStart) / 1e9;
+            if (s >= seconds || steps > 1_000_000) return new double[] {steps * (double) batch / s, steps * (double) batch / cpu};
             steps = (int) Math.max(steps * 2, Math.min(steps * seconds / Math.max(s, 1e-3), steps * 64.0));
         }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 }
