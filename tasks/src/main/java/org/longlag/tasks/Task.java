@@ -27,4 +27,12 @@ public interface Task extends BatchSource {
 
     /** The resolved configuration of this task, for result files. */
     Object config();
+
+    /**
+     * Variants scored after training to measure generalization beyond the training distribution
+     * (the copy task at lengths 30, 50, 120), by name; empty for most tasks.
+     */
+    default java.util.Map<String, Task> generalizationTasks() {
+        return java.util.Map.of();
+    }
 }

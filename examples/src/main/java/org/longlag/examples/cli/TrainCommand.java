@@ -33,8 +33,8 @@ final class TrainCommand implements Callable<Integer>, CatalogOptions.Target {
     @Option(names = "--task", required = true, description = "task kind: addition, multiplication, ...")
     String task;
 
-    @Option(names = "--lag", description = "time lag T (default ${DEFAULT-VALUE})", defaultValue = "100")
-    int lag;
+    @Option(names = "--lag", description = "time lag T (default: the task's, 100 for addition, 20 for copy)")
+    Integer lag;
 
     @Option(names = "--hidden", description = "hidden units (default ${DEFAULT-VALUE})", defaultValue = "64")
     int hidden;
@@ -86,7 +86,7 @@ final class TrainCommand implements Callable<Integer>, CatalogOptions.Target {
         modelOptions.put("hidden", hidden);
         modelOptions.put("precision", precision);
         Map<String, Object> taskOptions = new java.util.LinkedHashMap<>(given.task());
-        taskOptions.put("lag", lag);
+        if (lag != null) taskOptions.put("lag", lag);
         TrainingConfig training = new TrainingConfig(steps, batch, new Optimizer(Optimizer.parseKind(optimizer), lr), clip, threads, seed, 0);
         EvaluationConfig evaluation = new EvaluationConfig(evalEvery, evalSamples, testSamples, !keepGoing);
         Experiment experiment = new Experiment(model, modelOptions, task, taskOptions, training, evaluation, seed);
@@ -96,7 +96,8 @@ final class TrainCommand implements Callable<Integer>, CatalogOptions.Target {
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "longlag train: %s%n", experiment.id());
         ExperimentResult r;
-        try (ProgressListener progress = new ProgressListener(model + " " + task + " T=" + lag)) {
+        Object resolvedLag = runner.tasks().settings(task, taskOptions).get("lag");
+        try (ProgressListener progress = new ProgressListener(model + " " + task + " T=" + resolvedLag)) {
             r = runner.run(experiment, out.resolve("model.longlag"), progress);
         }
         JsonFiles.write(out.resolve("result.json"), r);
@@ -107,6 +108,7 @@ final class TrainCommand implements Callable<Integer>, CatalogOptions.Target {
         o.printf(Locale.ROOT, "trained %d steps, %d sequences, %.1f s (%.0f seq/s)%s%n", r.steps(), r.sequences(), r.seconds(),
                 r.sequences() / Math.max(r.seconds(), 1e-9), r.stopReason().isEmpty() ? "" : "; " + r.stopReason());
         o.printf(Locale.ROOT, "test (%d sequences): %s%n", testSamples, r.test());
+        r.generalization().forEach((name, score) -> o.printf(Locale.ROOT, "generalization %s: %s%n", name, score));
         o.printf(Locale.ROOT, "wrote %s and %s%n", out.resolve("result.json"), out.resolve("model.longlag"));
         o.flush();
         return 0;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.SplittableRandom;
 import org.longlag.models.Precision;
+import org.longlag.models.cell.ntm.NtmCell;
 import org.longlag.models.tensor.Mat;
 
 /**
@@ -26,7 +27,8 @@ import org.longlag.models.tensor.Mat;
     @JsonSubTypes.Type(value = LstmCell.class, name = "lstm"),
     @JsonSubTypes.Type(value = ElmanCell.class, name = "elman"),
     @JsonSubTypes.Type(value = PlrnnCell.class, name = "plrnn"),
-    @JsonSubTypes.Type(value = ShPlrnnCell.class, name = "shplrnn")
+    @JsonSubTypes.Type(value = ShPlrnnCell.class, name = "shplrnn"),
+    @JsonSubTypes.Type(value = NtmCell.class, name = "ntm")
 })
 public interface Cell {
 

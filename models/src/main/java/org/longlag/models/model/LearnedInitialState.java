@@ -40,7 +40,7 @@ public record LearnedInitialState(double initStd) implements InitialState {
     }
 
     @Override
-    public void backward(Parameters grad, State dS0) {
+    public void backward(Parameters w, Parameters grad, State dS0) {
         for (int i = 0; i < dS0.partCount(); i++) grad.get(i).addColumnSums(dS0.part(i));
     }
 }

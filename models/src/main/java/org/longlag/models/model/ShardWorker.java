@@ -129,7 +129,7 @@ public final class ShardWorker {
             };
         }
         double total = bptt.backward(w.view(0), gradCell, unroll, steps, objective, null, dInitial);
-        spec.initialState().backward(gradInit, dInitial);
+        spec.initialState().backward(w.view(spec.initialStateBlock()), gradInit, dInitial);
         return total;
     }
 

@@ -44,7 +44,7 @@ public record UniformLearnedInitialState(double low, double high) implements Ini
     }
 
     @Override
-    public void backward(Parameters grad, State dS0) {
-        LEARNED.backward(grad, dS0);
+    public void backward(Parameters w, Parameters grad, State dS0) {
+        LEARNED.backward(w, grad, dS0);
     }
 }

@@ -25,6 +25,6 @@ public record ZeroInitialState() implements InitialState {
     }
 
     @Override
-    public void backward(Parameters grad, State dS0) {
+    public void backward(Parameters w, Parameters grad, State dS0) {
     }
 }

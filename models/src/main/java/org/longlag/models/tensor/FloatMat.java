@@ -479,4 +479,325 @@ public final class FloatMat extends Mat {
         if (rows != cols) throw new IllegalArgumentException("zeroDiagonal needs a square matrix, got " + rows + "x" + cols);
         for (int i = 0; i < rows; i++) d[i][off + i] = 0f;
     }
+
+    // ---- added for NTM (see Mat); DoubleMat has the twin of every loop ----
+
+    @Override
+    public void setSoftplus(Mat am) {
+        requireSameShape(am, "setSoftplus");
+        FloatMat a = f(am);
+        final int ao = a.off, co = off, n = cols;
+        for (int r = 0; r < rows; r++) {
+            float[] c = d[r], ar = a.d[r];
+            for (int j = 0; j < n; j++) {
+                float x = ar[ao + j];
+                c[co + j] = Math.max(x, 0f) + (float) Math.log1p(Math.exp(-Math.abs(x)));
+            }
+        }
+    }
+
+    @Override
+    public void addScalar(double s) {
+        final float fs = (float) s;
+        final int co = off, n = cols;
+        for (int r = 0; r < rows; r++) {
+            float[] c = d[r];
+            for (int j = 0; j < n; j++) c[co + j] += fs;
+        }
+    }
+
+    @Override
+    public void setReciprocal(Mat am) {
+        requireSameShape(am, "setReciprocal");
+        FloatMat a = f(am);
+        final int ao = a.off, co = off, n = cols;
+        for (int r = 0; r < rows; r++) {
+            float[] c = d[r], ar = a.d[r];
+            for (int j = 0; j < n; j++) c[co + j] = 1f / ar[ao + j];
+        }
+    }
+
+    @Override
+    public void clip(double limit) {
+        final float hi = (float) limit, lo = -hi;
+        final int co = off, n = cols;
+        for (int r = 0; r < rows; r++) {
+            float[] c = d[r];
+            for (int j = 0; j < n; j++) c[co + j] = Math.max(lo, Math.min(hi, c[co + j]));
+        }
+    }
+
+    @Override
+    public void multiplyClipDerivative(Mat ym, double limit) {
+        requireSameShape(ym, "multiplyClipDerivative");
+        FloatMat y = f(ym);
+        final float lim = (float) limit;
+        final int yo = y.off, co = off, n = cols;
+        for (int r = 0; r < rows; r++) {
+            float[] c = d[r], yr = y.d[r];
+            for (int j = 0; j < n; j++) c[co + j] = Math.abs(yr[yo + j]) < lim ? c[co + j] : 0f;
+        }
+    }
+
+    @Override
+    public void setLogPositivePart(Mat am, double delta) {
+        requireSameShape(am, "setLogPositivePart");
+        FloatMat a = f(am);
+        final float dl = (float) delta;
+        final int ao = a.off, co = off, n = cols;
+        for (int r = 0; r < rows; r++) {
+            float[] c = d[r], ar = a.d[r];
+            for (int j = 0; j < n; j++) c[co + j] = (float) Math.log(Math.max(ar[ao + j], 0f) + dl);
+        }
+    }
+
+    @Override
+    public void multiplyLogPositivePartDerivative(Mat am, double delta) {
+        requireSameShape(am, "multiplyLogPositivePartDerivative");
+        FloatMat a = f(am);
+        final float dl = (float) delta;
+        final int ao = a.off, co = off, n = cols;
+        for (int r = 0; r < rows; r++) {
+            float[] c = d[r], ar = a.d[r];
+            for (int j = 0; j < n; j++) {
+                float x = ar[ao + j];
+                c[co + j] = x > 0f ? c[co + j] / (x + dl) : 0f;
+            }
+        }
+    }
+
+    @Override
+    public void setRowSoftmax(Mat am) {
+        requireSameShape(am, "setRowSoftmax");
+        FloatMat a = f(am);
+        final int ao = a.off, co = off, n = cols;
+        for (int r = 0; r < rows; r++) {
+            float[] c = d[r], ar = a.d[r];
+            float max = Float.NEGATIVE_INFINITY;
+            for (int j = 0; j < n; j++) max = Math.max(max, ar[ao + j]);
+            float sum = 0f;
+            for (int j = 0; j < n; j++) {
+                float e = (float) Math.exp(ar[ao + j] - max);
+                c[co + j] = e;
+                sum += e;
+            }
+            float inv = 1f / sum;
+            for (int j = 0; j < n; j++) c[co + j] *= inv;
+        }
+    }
+
+    @Override
+    public void setRowSoftmaxBackward(Mat ym, Mat dym) {
+        requireSameShape(ym, "setRowSoftmaxBackward output");
+        requireSameShape(dym, "setRowSoftmaxBackward gradient");
+        FloatMat y = f(ym), dy = f(dym);
+        final int yo = y.off, go = dy.off, co = off, n = cols;
+        for (int r = 0; r < rows; r++) {
+            float[] c = d[r], yr = y.d[r], gr = dy.d[r];
+            float dot = 0f;
+            for (int j = 0; j < n; j++) dot += gr[go + j] * yr[yo + j];
+            for (int j = 0; j < n; j++) c[co + j] = yr[yo + j] * (gr[go + j] - dot);
+        }
+    }
+
+    @Override
+    public void setRowDots(Mat am, Mat bm) {
+        requireShape(this, am.rows, 1, "setRowDots destination");
+        requireShape(bm, am.rows, am.cols, "setRowDots operand");
+        FloatMat a = f(am), b = f(bm);
+        final int ao = a.off, bo = b.off, n = a.cols;
+        for (int r = 0; r < rows; r++) {
+            float[] ar = a.d[r], br = b.d[r];
+            float s = 0f;
+            for (int j = 0; j < n; j++) s += ar[ao + j] * br[bo + j];
+            d[r][off] = s;
+        }
+    }
+
+    @Override
+    public void multiplyColumnBroadcast(Mat colm) {
+        requireShape(colm, rows, 1, "multiplyColumnBroadcast");
+        FloatMat v = f(colm);
+        final int co = off, n = cols;
+        for (int r = 0; r < rows; r++) {
+            float[] c = d[r];
+            float s = v.d[r][v.off];
+            for (int j = 0; j < n; j++) c[co + j] *= s;
+        }
+    }
+
+    @Override
+    public void setBlockColumnNorms(Mat am, double eps) {
+        requireShape(am, rows, am.cols, "setBlockColumnNorms operand");
+        FloatMat a = f(am);
+        final int q = cols, p = blockRows(a, q, "setBlockColumnNorms"), ao = a.off, co = off;
+        final float e2 = (float) (eps * eps);
+        for (int r = 0; r < rows; r++) {
+            float[] c = d[r], ar = a.d[r];
+            java.util.Arrays.fill(c, co, co + q, e2);
+            for (int j = 0; j < p; j++) {
+                int base = ao + j * q;
+                for (int i = 0; i < q; i++) c[co + i] += ar[base + i] * ar[base + i];
+            }
+            for (int i = 0; i < q; i++) c[co + i] = (float) Math.sqrt(c[co + i]);
+        }
+    }
+
+    @Override
+    public void addBlockVecMat(Mat am, Mat vm) {
+        requireShape(vm, rows, vm.cols, "addBlockVecMat vector");
+        requireShape(am, rows, vm.cols * cols, "addBlockVecMat matrix");
+        FloatMat a = f(am), v = f(vm);
+        final int q = cols, p = v.cols, ao = a.off, vo = v.off, co = off;
+        for (int r = 0; r < rows; r++) {
+            float[] c = d[r], ar = a.d[r], vr = v.d[r];
+            for (int j = 0; j < p; j++) {
+                float x = vr[vo + j];
+                if (x == 0f) continue;
+                int base = ao + j * q;
+                for (int i = 0; i < q; i++) c[co + i] += x * ar[base + i];
+            }
+        }
+    }
+
+    @Override
+    public void addBlockMatVec(Mat am, Mat um) {
+        requireShape(um, rows, um.cols, "addBlockMatVec vector");
+        requireShape(am, rows, cols * um.cols, "addBlockMatVec matrix");
+        FloatMat a = f(am), u = f(um);
+        final int q = u.cols, p = cols, ao = a.off, uo = u.off, co = off;
+        for (int r = 0; r < rows; r++) {
+            float[] c = d[r], ar = a.d[r], ur = u.d[r];
+            int j = 0;
+            for (; j + 3 < p; j += 4) { // four rows at once: four independent sums keep the adder busy
+                int b0 = ao + j * q, b1 = b0 + q, b2 = b1 + q, b3 = b2 + q;
+                float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
+                for (int i = 0; i < q; i++) {
+                    float x = ur[uo + i];
+                    s0 += ar[b0 + i] * x;
+                    s1 += ar[b1 + i] * x;
+                    s2 += ar[b2 + i] * x;
+                    s3 += ar[b3 + i] * x;
+                }
+                c[co + j] += s0;
+                c[co + j + 1] += s1;
+                c[co + j + 2] += s2;
+                c[co + j + 3] += s3;
+            }
+            for (; j < p; j++) {
+                int base = ao + j * q;
+                float s = 0f;
+                for (int i = 0; i < q; i++) s += ar[base + i] * ur[uo + i];
+                c[co + j] += s;
+            }
+        }
+    }
+
+    @Override
+    public void addBlockOuter(Mat vm, Mat um) {
+        requireShape(vm, rows, vm.cols, "addBlockOuter left");
+        requireShape(um, rows, um.cols, "addBlockOuter right");
+        requireShape(this, rows, vm.cols * um.cols, "addBlockOuter destination");
+        FloatMat v = f(vm), u = f(um);
+        final int q = u.cols, p = v.cols, vo = v.off, uo = u.off, co = off;
+        for (int r = 0; r < rows; r++) {
+            float[] c = d[r], vr = v.d[r], ur = u.d[r];
+            for (int j = 0; j < p; j++) {
+                float x = vr[vo + j];
+                if (x == 0f) continue;
+                int base = co + j * q;
+                for (int i = 0; i < q; i++) c[base + i] += x * ur[uo + i];
+            }
+        }
+    }
+
+    @Override
+    public void setProductOneMinusBlockOuter(Mat xm, Mat vm, Mat um) {
+        requireShape(vm, rows, vm.cols, "setProductOneMinusBlockOuter left");
+        requireShape(um, rows, um.cols, "setProductOneMinusBlockOuter right");
+        requireShape(this, rows, vm.cols * um.cols, "setProductOneMinusBlockOuter destination");
+        requireSameShape(xm, "setProductOneMinusBlockOuter operand");
+        FloatMat x = f(xm), v = f(vm), u = f(um);
+        final int q = u.cols, p = v.cols, xo = x.off, vo = v.off, uo = u.off, co = off;
+        for (int r = 0; r < rows; r++) {
+            float[] c = d[r], xr = x.d[r], vr = v.d[r], ur = u.d[r];
+            for (int j = 0; j < p; j++) {
+                float a = vr[vo + j];
+                int cb = co + j * q, xb = xo + j * q;
+                if (a == 0f) {
+                    if (xr != c || xb != cb) System.arraycopy(xr, xb, c, cb, q);
+                    continue;
+                }
+                for (int i = 0; i < q; i++) c[cb + i] = xr[xb + i] * (1f - a * ur[uo + i]);
+            }
+        }
+    }
+
+    @Override
+    public void addBlockColumnScaled(Mat cm, Mat xm) {
+        requireSameShape(xm, "addBlockColumnScaled operand");
+        requireShape(cm, rows, cm.cols, "addBlockColumnScaled scales");
+        FloatMat s = f(cm), x = f(xm);
+        final int q = s.cols, p = blockRows(x, q, "addBlockColumnScaled"), so = s.off, xo = x.off, co = off;
+        for (int r = 0; r < rows; r++) {
+            float[] c = d[r], sr = s.d[r], xr = x.d[r];
+            for (int j = 0; j < p; j++) {
+                int cb = co + j * q, xb = xo + j * q;
+                for (int i = 0; i < q; i++) c[cb + i] += sr[so + i] * xr[xb + i];
+            }
+        }
+    }
+
+    @Override
+    public void setCircularConvolution(Mat wm, Mat sm) {
+        requireSameShape(wm, "setCircularConvolution signal");
+        requireShape(sm, rows, sm.cols, "setCircularConvolution kernel");
+        FloatMat w = f(wm), s = f(sm);
+        final int rad = kernelRadius(s, "setCircularConvolution"), n = cols, wo = w.off, so = s.off, co = off;
+        for (int r = 0; r < rows; r++) {
+            float[] c = d[r], wr = w.d[r], sr = s.d[r];
+            java.util.Arrays.fill(c, co, co + n, 0f);
+            for (int k = -rad; k <= rad; k++) {
+                float a = sr[so + k + rad];
+                int sh = Math.floorMod(k, n); // this[i] += a * w[i - sh], indices mod n, in two contiguous runs
+                for (int i = sh; i < n; i++) c[co + i] += a * wr[wo + i - sh];
+                for (int i = 0; i < sh; i++) c[co + i] += a * wr[wo + i - sh + n];
+            }
+        }
+    }
+
+    @Override
+    public void addCircularConvolutionInputGradient(Mat gm, Mat sm) {
+        requireSameShape(gm, "addCircularConvolutionInputGradient gradient");
+        requireShape(sm, rows, sm.cols, "addCircularConvolutionInputGradient kernel");
+        FloatMat g = f(gm), s = f(sm);
+        final int rad = kernelRadius(s, "addCircularConvolutionInputGradient"), n = cols, go = g.off, so = s.off, co = off;
+        for (int r = 0; r < rows; r++) {
+            float[] c = d[r], gr = g.d[r], sr = s.d[r];
+            for (int k = -rad; k <= rad; k++) {
+                float a = sr[so + k + rad];
+                int sh = Math.floorMod(k, n); // this[j] += a * g[j + sh], indices mod n
+                for (int j = 0; j < n - sh; j++) c[co + j] += a * gr[go + j + sh];
+                for (int j = n - sh; j < n; j++) c[co + j] += a * gr[go + j + sh - n];
+            }
+        }
+    }
+
+    @Override
+    public void addCircularConvolutionKernelGradient(Mat gm, Mat wm) {
+        requireShape(gm, rows, gm.cols, "addCircularConvolutionKernelGradient gradient");
+        requireShape(wm, gm.rows, gm.cols, "addCircularConvolutionKernelGradient signal");
+        FloatMat g = f(gm), w = f(wm);
+        final int rad = kernelRadius(this, "addCircularConvolutionKernelGradient"), n = g.cols, go = g.off, wo = w.off, co = off;
+        for (int r = 0; r < rows; r++) {
+            float[] c = d[r], gr = g.d[r], wr = w.d[r];
+            for (int k = -rad; k <= rad; k++) {
+                int sh = Math.floorMod(k, n); // sum_i g[i] w[i - sh], indices mod n
+                float acc = 0f;
+                for (int i = sh; i < n; i++) acc += gr[go + i] * wr[wo + i - sh];
+                for (int i = 0; i < sh; i++) acc += gr[go + i] * wr[wo + i - sh + n];
+                c[co + k + rad] += acc;
+            }
+        }
+    }
 }

@@ -203,4 +203,94 @@ public abstract class Mat {
 
     /** this[i][i] = 0 for a square matrix (the PLRNN's off-diagonal W and its gradient). */
     public abstract void zeroDiagonal();
+
+    // ---- added for NTM: row-wise functions, batched small-matrix products, circular shifts ----
+    //
+    // "Block" ops view row b of a [rows x (p * q)] matrix as one sample's p x q matrix A_b stored
+    // row-major, so a whole batch of per-sample matrix products is one call. (The NTM stores its
+    // N x M memory transposed, p = M and q = N, so that the inner loops run over the N locations:
+    // loops as short as M = 20 are not vectorized by C2.) Row-wise ops treat each row as one
+    // sample's vector.
+
+    /** this = log(1 + exp(a)), as max(a, 0) + log1p(exp(-|a|)) so it neither overflows nor rounds small values to 0. */
+    public abstract void setSoftplus(Mat a);
+
+    /** this += s */
+    public abstract void addScalar(double s);
+
+    /** this = 1 / a */
+    public abstract void setReciprocal(Mat a);
+
+    /** this = min(max(this, -c), c) */
+    public abstract void clip(double c);
+
+    /** this .*= [|y| &lt; c]: the derivative of clipping to [-c, c], written in terms of the clipped value y. */
+    public abstract void multiplyClipDerivative(Mat y, double c);
+
+    /** this = log(max(a, 0) + delta) for delta &gt; 0: finite for every a, including 0 and negative values. */
+    public abstract void setLogPositivePart(Mat a, double delta);
+
+    /** this .*= [a &gt; 0] / (a + delta): the derivative of {@link #setLogPositivePart}. */
+    public abstract void multiplyLogPositivePartDerivative(Mat a, double delta);
+
+    /**
+     * Row-wise softmax, this[i][:] = exp(a[i][:] - m_i) / sum_j exp(a[i][j] - m_i) with m_i the row
+     * maximum: exp never overflows and the sum is at least 1. {@code a} may be this.
+     */
+    public abstract void setRowSoftmax(Mat a);
+
+    /**
+     * Backward of a row softmax y: this = y .* (dy - sum_j dy[i][j] y[i][j]). {@code dy} may be this.
+     */
+    public abstract void setRowSoftmaxBackward(Mat y, Mat dy);
+
+    /** this[i][0] = sum_j a[i][j] b[i][j]; this is [rows x 1]. */
+    public abstract void setRowDots(Mat a, Mat b);
+
+    /** this[i][:] *= col[i][0]; col is [rows x 1]. */
+    public abstract void multiplyColumnBroadcast(Mat col);
+
+    /** this[b][i] = sqrt(sum_j A_b[j][i]^2 + eps^2), A_b being row b of {@code a} as a p x this.cols matrix: smooth column norms. */
+    public abstract void setBlockColumnNorms(Mat a, double eps);
+
+    /** this[b][:] += v[b][:] A_b (A_b: row b of {@code a} as a v.cols x this.cols matrix): vector times matrix. */
+    public abstract void addBlockVecMat(Mat a, Mat v);
+
+    /** this[b][:] += A_b u[b][:] (A_b: row b of {@code a} as a this.cols x u.cols matrix): matrix times vector. */
+    public abstract void addBlockMatVec(Mat a, Mat u);
+
+    /** A_b += v[b] u[b]^T, A_b being row b of this as a v.cols x u.cols matrix: outer product. */
+    public abstract void addBlockOuter(Mat v, Mat u);
+
+    /** A_b = X_b .* (1 - v[b] u[b]^T), A_b and X_b rows b of this and x as v.cols x u.cols matrices (an erase); x may be this. */
+    public abstract void setProductOneMinusBlockOuter(Mat x, Mat v, Mat u);
+
+    /** A_b[j][i] += c[b][i] X_b[j][i], A_b and X_b rows b of this and x as p x c.cols matrices: columns scaled. */
+    public abstract void addBlockColumnScaled(Mat c, Mat x);
+
+    /**
+     * Circular convolution of each row with a kernel over shifts -R..R, s being [rows x (2R + 1)]:
+     * this[b][i] = sum_{k=-R..R} w[b][(i - k) mod n] s[b][k + R].
+     */
+    public abstract void setCircularConvolution(Mat w, Mat s);
+
+    /** this[b][j] += sum_{k=-R..R} g[b][(j + k) mod n] s[b][k + R]: gradient of {@link #setCircularConvolution} in w. */
+    public abstract void addCircularConvolutionInputGradient(Mat g, Mat s);
+
+    /** this[b][k + R] += sum_i g[b][i] w[b][(i - k) mod n]: gradient of {@link #setCircularConvolution} in s. */
+    public abstract void addCircularConvolutionKernelGradient(Mat g, Mat w);
+
+    /** p, when each row of {@code block} holds a p x q matrix. */
+    protected static int blockRows(Mat block, int q, String what) {
+        if (q < 1 || block.cols % q != 0) {
+            throw new IllegalArgumentException(what + ": rows of " + block.cols + " values do not hold matrices of " + q + " columns");
+        }
+        return block.cols / q;
+    }
+
+    /** Half width R of a kernel of 2R + 1 shifts. */
+    protected static int kernelRadius(Mat s, String what) {
+        if (s.cols % 2 != 1) throw new IllegalArgumentException(what + ": a shift kernel needs an odd width, got " + s.cols);
+        return s.cols / 2;
+    }
 }

@@ -20,6 +20,7 @@ import org.longlag.tasks.TaskScore;
  * @param seconds        training wall time
  * @param stopReason     why training stopped early ("" when all steps ran)
  * @param test           final score on the test set
+ * @param generalization scores on the task's generalization variants (e.g. copy at length 120), by name
  * @param firstSolvedStep step at which validation first met the criterion, or -1
  * @param history        validation scores during training
  * @param environment    Java version, threads, longlag version
@@ -28,6 +29,7 @@ import org.longlag.tasks.TaskScore;
 public record ExperimentResult(Experiment experiment, Map<String, Object> modelSettings, Map<String, Object> taskSettings,
                                ModelSpec modelSpec, int parameterCount, long trainingSeed, long modelSeed,
                                int steps, long sequences, double seconds, String stopReason, TaskScore test,
+                               Map<String, TaskScore> generalization,
                                int firstSolvedStep, List<EvaluationPoint> history, Map<String, String> environment,
                                String diverged) {
 }

@@ -108,6 +108,10 @@ public final class ExperimentRunner {
             tr = new TrainingResult(ex.step() - 1, (long) (ex.step() - 1) * training.batchSize(), (System.nanoTime() - start) / 1e9, Double.NaN, "diverged");
         }
         TaskScore test = Evaluation.evaluate(model, p.task(), e.evaluation().testSamples(), seeds.test());
+        Map<String, TaskScore> generalization = new LinkedHashMap<>();
+        for (Map.Entry<String, Task> g : p.task().generalizationTasks().entrySet()) {
+            generalization.put(g.getKey(), Evaluation.evaluate(model, g.getValue(), e.evaluation().testSamples(), seeds.test()));
+        }
         if (modelFile != null) {
             try {
                 model.save(modelFile);
@@ -116,7 +120,7 @@ public final class ExperimentRunner {
             }
         }
         return new ExperimentResult(e, p.modelSettings().asMap(), p.taskSettings().asMap(), p.spec(), model.parameterCount(),
-                seeds.training(), seeds.model(), tr.steps(), tr.sequences(), tr.seconds(), tr.stopReason(), test,
+                seeds.training(), seeds.model(), tr.steps(), tr.sequences(), tr.seconds(), tr.stopReason(), test, generalization,
                 firstSolved[0], history, environment(training), diverged);
     }
 

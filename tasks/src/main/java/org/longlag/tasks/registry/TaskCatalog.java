@@ -13,9 +13,6 @@ import org.longlag.tasks.Task;
 /** The task kinds found on the class path (Java's {@link ServiceLoader}), by name. */
 public final class TaskCatalog {
 
-    /** Options every task kind has. */
-    public static final List<OptionSpec> COMMON = List.of(new OptionSpec("lag", "time lag T the task asks a model to bridge", 100));
-
     private final Map<String, TaskKind> kinds;
 
     private TaskCatalog(Map<String, TaskKind> kinds) {
@@ -42,8 +39,10 @@ public final class TaskCatalog {
     }
 
     public List<OptionSpec> options(String name) {
-        List<OptionSpec> all = new ArrayList<>(COMMON);
-        all.addAll(kind(name).options());
+        TaskKind k = kind(name);
+        List<OptionSpec> all = new ArrayList<>();
+        all.add(new OptionSpec("lag", k.lagDescription(), k.defaultLag()));
+        all.addAll(k.options());
         return all;
     }
 

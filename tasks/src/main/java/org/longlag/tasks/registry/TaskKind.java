@@ -16,8 +16,18 @@ public interface TaskKind {
 
     String description();
 
-    /** Options besides the common "lag". */
+    /** Options besides "lag". */
     List<OptionSpec> options();
+
+    /** What "lag" means for this task, for help texts. */
+    default String lagDescription() {
+        return "time lag T the task asks a model to bridge";
+    }
+
+    /** Default of "lag". */
+    default int defaultLag() {
+        return 100;
+    }
 
     /** The task at this lag with these settings (including "lag"). */
     Task build(Settings settings);

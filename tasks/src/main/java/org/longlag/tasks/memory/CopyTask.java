@@ -1,0 +1,161 @@
+package org.longlag.tasks.memory;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.longlag.models.loss.LossFunction;
+import org.longlag.models.registry.TaskShape;
+import org.longlag.tasks.Task;
+import org.longlag.tasks.TaskScore;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The copy task of Graves, Wayne & Danihelka 2014 (section 4.1): a sequence of L random
+ * {@code width}-bit vectors (bits Bernoulli(1/2)), L uniform in [minLength, maxLength], then a
+ * delimiter on an extra input channel, then L silent steps during which the model must reproduce the
+ * sequence. Inputs [batch, width + 1, 2L + 1]; outputs are {@code width} logits per step with binary
+ * cross-entropy on the L recall steps (labels mask). Cost: wrong bits per sequence after
+ * thresholding the output probabilities at 0.5, as in the paper's learning curves.
+ *
+ * <p>Sequences of different length share a batch, padded at the end.
+ */
+public final class CopyTask implements Task {
+
+    private final int width;
+    private final int minLength;
+    private final int maxLength;
+    private final double solvedBits;
+
+    /**
+     * @param width      bits per vector (8 in the paper)
+     * @param minLength  shortest sequence (1 in the paper's training)
+     * @param maxLength  longest sequence (20 in the paper's training)
+     * @param solvedBits wrong bits per sequence at or below which the task counts as solved
+     */
+    public CopyTask(int width, int minLength, int maxLength, double solvedBits) {
+        if (width < 1) throw new IllegalArgumentException("width must be at least 1, got " + width);
+        if (minLength < 1) throw new IllegalArgumentException("min-length must be at least 1, got " + minLength);
+        if (maxLength < minLength) throw new IllegalArgumentException("lag (the longest sequence) must be at least min-length " + minLength + ", got " + maxLength);
+        if (!(solvedBits >= 0)) throw new IllegalArgumentException("solved-bits must be non-negative, got " + solvedBits);
+        this.width = width;
+        this.minLength = minLength;
+        this.maxLength = maxLength;
+        this.solvedBits = solvedBits;
+    }
+
+    /** The paper's training distribution: 8 bits, lengths 1..20, solved below 0.1 wrong bits per sequence. */
+    public static CopyTask graves2014() {
+        return new CopyTask(8, 1, 20, 0.1);
+    }
+
+    @Override
+    public String name() {
+        return "copy";
+    }
+
+    @Override
+    public TaskShape shape() {
+        return new TaskShape(width + 1, width, maxLength + 1);
+    }
+
+    @Override
+    public LossFunction loss() {
+        return LossFunction.BINARY_CROSS_ENTROPY;
+    }
+
+    @Override
+    public Object config() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("task", name());
+        m.put("width", width);
+        m.put("min_length", minLength);
+        m.put("max_length", maxLength);
+        m.put("solved_bits", solvedBits);
+        return m;
+    }
+
+    /** Fixed lengths 30, 50 and 120, the paper's generalization tests (those at or below the training maximum are skipped). */
+    @Override
+    public Map<String, Task> generalizationTasks() {
+        Map<String, Task> m = new LinkedHashMap<>();
+        for (int n : new int[] {30, 50, 120}) {
+            if (n > maxLength) m.put("length=" + n, new CopyTask(width, n, n, solvedBits));
+        }
+        return m;
+    }
+
+    @Override
+    public DataSet next(int size, SplittableRandom rng) {
+        if (size < 1) throw new IllegalArgumentException("batch size must be at least 1, got " + size);
+        int[] lengths = new int[size];
+        int max = 0;
+        for (int b = 0; b < size; b++) {
+            lengths[b] = minLength + rng.nextInt(maxLength - minLength + 1);
+            max = Math.max(max, lengths[b]);
+        }
+        int steps = 2 * max + 1, in = width + 1;
+        float[] x = new float[size * in * steps];
+        float[] y = new float[size * width * steps];
+        float[] mask = new float[size * steps];
+        for (int b = 0; b < size; b++) {
+            int len = lengths[b];
+            for (int t = 0; t < len; t++) {
+                for (int k = 0; k < width; k++) {
+                    float bit = rng.nextBoolean() ? 1f : 0f;
+                    x[(b * in + k) * steps + t] = bit;
+                    y[(b * width + k) * steps + len + 1 + t] = bit;
+                }
+                mask[b * steps + len + 1 + t] = 1;
+            }
+            x[(b * in + width) * steps + len] = 1; // delimiter
+        }
+        return new DataSet(Nd4j.create(x, new long[] {size, in, steps}, 'c'), Nd4j.create(y, new long[] {size, width, steps}, 'c'),
+                null, Nd4j.create(mask, new long[] {size, steps}, 'c'));
+    }
+
+    @Override
+    public TaskScore score(INDArray outputs, org.nd4j.linalg.dataset.api.DataSet data) {
+        INDArray labels = data.getLabels(), mask = data.getLabelsMaskArray();
+        long n = labels.size(0), steps = labels.size(2);
+        if (outputs.size(0) != n || outputs.size(1) != width || outputs.size(2) != steps) {
+            throw new IllegalArgumentException("outputs shape " + java.util.Arrays.toString(outputs.shape()) + " does not match labels " + java.util.Arrays.toString(labels.shape()));
+        }
+        double wrong = 0, bce = 0, bits = 0, recallSteps = 0;
+        int perfect = 0;
+        for (int b = 0; b < n; b++) {
+            int wrongHere = 0;
+            for (int t = 0; t < steps; t++) {
+                if (mask.getDouble(b, t) == 0) continue;
+                recallSteps++;
+                for (int k = 0; k < width; k++) {
+                    double logit = outputs.getDouble(b, k, t), target = labels.getDouble(b, k, t);
+                    if ((logit > 0 ? 1 : 0) != target) wrongHere++; // p > 0.5 exactly when the logit is positive
+                    bce += Math.max(logit, 0) - logit * target + Math.log1p(Math.exp(-Math.abs(logit)));
+                    bits++;
+                }
+            }
+            wrong += wrongHere;
+            if (wrongHere == 0) perfect++;
+        }
+        Map<String, Double> m = new LinkedHashMap<>();
+        double bitsPerSequence = wrong / n;
+        m.put("error", bitsPerSequence);
+        m.put("bits_per_sequence", bitsPerSequence);
+        m.put("bce_per_bit", bce / bits);
+        m.put("perfect_fraction", perfect / (double) n);
+        return new TaskScore(m, "bits_per_sequence", bitsPerSequence <= solvedBits,
+                "bits_per_sequence <= " + solvedBits, chanceBits(recallSteps / n));
+    }
+
+    /** A memoryless predictor gets half the bits wrong: width/2 per recall step. */
+    private double chanceBits(double meanLength) {
+        return width * meanLength / 2;
+    }
+
+    @Override
+    public String toString() {
+        return "copy(width " + width + ", lengths " + minLength + ".." + maxLength + ")";
+    }
+}
