@@ -30,7 +30,6 @@ public final class DoubleMat extends Mat {
     final double[][] d;
     final int off;
     private double[][] scratch = new double[2][];
-    private int[] nonzero;
     private double[] diagonal;
 
     public DoubleMat(int rows, int cols) {
@@ -152,35 +151,37 @@ public final class DoubleMat extends Mat {
         DoubleMat a = f(am), b = f(bm);
         if (b.off != off) b = (DoubleMat) alignedCopy(b);
         final int k = a.cols, ao = a.off, lo = off, hi = off + cols;
-        int[] nz = nonzeroScratch(k);
         for (int i = 0; i < rows; i++) {
             double[] c = d[i], ar = a.d[i];
-            // the left row's nonzero entries, one by one: ReLU outputs, one-hot inputs and markers are sparse
-            int n = 0;
-            for (int p = 0; p < k; p++) {
-                if (ar[ao + p] != 0.0) nz[n++] = p;
-            }
-            int q = 0;
-            for (; q + 3 < n; q += 4) {
-                int p0 = nz[q], p1 = nz[q + 1], p2 = nz[q + 2], p3 = nz[q + 3];
-                double x0 = ar[ao + p0], x1 = ar[ao + p1], x2 = ar[ao + p2], x3 = ar[ao + p3];
-                double[] b0 = b.d[p0], b1 = b.d[p1], b2 = b.d[p2], b3 = b.d[p3];
-                for (int j = lo; j < hi; j++) {
-                    c[j] += x0 * b0[j] + x1 * b1[j] + x2 * b2[j] + x3 * b3[j];
+            int p = 0;
+            for (; p + 3 < k; p += 4) {
+                // a quad of the left row; its zero entries (ReLU outputs are about half zero) are left out
+                // of the sum one by one, and the others summed in the same order as the full quad would be,
+                // so the result is the full quad's to the last bit (adding an exact zero changes nothing)
+                double[] b0 = b.d[p], b1 = b.d[p + 1], b2 = b.d[p + 2], b3 = b.d[p + 3];
+                double x0 = ar[ao + p], x1 = ar[ao + p + 1], x2 = ar[ao + p + 2], x3 = ar[ao + p + 3];
+                int n = 0;
+                if (x0 != 0.0) n++;
+                if (x1 != 0.0) { if (n == 0) { x0 = x1; b0 = b1; } n++; }
+                if (x2 != 0.0) { if (n == 0) { x0 = x2; b0 = b2; } else if (n == 1) { x1 = x2; b1 = b2; } n++; }
+                if (x3 != 0.0) { if (n == 0) { x0 = x3; b0 = b3; } else if (n == 1) { x1 = x3; b1 = b3; } else if (n == 2) { x2 = x3; b2 = b3; } n++; }
+                if (n == 4) {
+                    for (int j = lo; j < hi; j++) c[j] += x0 * b0[j] + x1 * b1[j] + x2 * b2[j] + x3 * b3[j];
+                } else if (n == 3) {
+                    for (int j = lo; j < hi; j++) c[j] += x0 * b0[j] + x1 * b1[j] + x2 * b2[j];
+                } else if (n == 2) {
+                    for (int j = lo; j < hi; j++) c[j] += x0 * b0[j] + x1 * b1[j];
+                } else if (n == 1) {
+                    for (int j = lo; j < hi; j++) c[j] += x0 * b0[j];
                 }
             }
-            for (; q < n; q++) {
-                double x = ar[ao + nz[q]];
-                double[] b0 = b.d[nz[q]];
+            for (; p < k; p++) {
+                double x = ar[ao + p];
+                if (x == 0.0) continue;
+                double[] b0 = b.d[p];
                 for (int j = lo; j < hi; j++) c[j] += x * b0[j];
             }
         }
-    }
-
-    /** Scratch for the indices of a row's nonzero entries (a destination is used by one thread). */
-    private int[] nonzeroScratch(int k) {
-        if (nonzero == null || nonzero.length < k) nonzero = new int[k];
-        return nonzero;
     }
 
     @Override
