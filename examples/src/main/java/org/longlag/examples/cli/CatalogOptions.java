@@ -41,17 +41,34 @@ final class CatalogOptions {
                         .type(String.class)
                         .userObject(MARK)
                         .paramLabel(o.type() == Boolean.class ? "true|false" : "<" + o.name() + ">")
-                        .description(o.description() + " (default " + o.defaultValue() + "; " + owners(o.name(), models, tasks) + ")")
+                        .description(o.description() + " (" + defaults(o.name(), models, tasks) + ")")
                         .build());
             }
         }
     }
 
-    private static String owners(String name, ModelCatalog models, TaskCatalog tasks) {
-        StringBuilder sb = new StringBuilder();
-        for (String m : models.names()) if (has(models.kind(m).options(), name)) sb.append(sb.length() == 0 ? "" : ", ").append(m);
-        for (String t : tasks.names()) if (has(tasks.kind(t).options(), name)) sb.append(sb.length() == 0 ? "" : ", ").append(t);
+    /**
+     * Which kinds take the option and their defaults: "default 5.0; rplrnn, l2plrnn" when they agree,
+     * "default 0.5 for rplrnn; 1.0 for iplrnn, l2plrnn" when kinds sharing the name differ.
+     */
+    static String defaults(String name, ModelCatalog models, TaskCatalog tasks) {
+        Map<String, List<String>> byDefault = new LinkedHashMap<>();
+        for (String m : models.names()) add(byDefault, models.kind(m).options(), name, m);
+        for (String t : tasks.names()) add(byDefault, tasks.kind(t).options(), name, t);
+        if (byDefault.size() == 1) {
+            Map.Entry<String, List<String>> e = byDefault.entrySet().iterator().next();
+            return "default " + e.getKey() + "; " + String.join(", ", e.getValue());
+        }
+        StringBuilder sb = new StringBuilder("default ");
+        byDefault.forEach((value, owners) -> sb.append(sb.length() == "default ".length() ? "" : "; ")
+                .append(value).append(" for ").append(String.join(", ", owners)));
         return sb.toString();
+    }
+
+    private static void add(Map<String, List<String>> byDefault, List<OptionSpec> options, String name, String owner) {
+        for (OptionSpec o : options) {
+            if (o.name().equals(name)) byDefault.computeIfAbsent(String.valueOf(o.defaultValue()), k -> new java.util.ArrayList<>()).add(owner);
+        }
     }
 
     private static boolean has(List<OptionSpec> options, String name) {

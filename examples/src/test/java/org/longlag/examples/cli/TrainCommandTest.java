@@ -86,4 +86,11 @@ class TrainCommandTest {
         assertEquals(0, r.code());
         assertTrue(r.out().contains("--forget-bias") && r.out().contains("--protocol") && r.out().contains("--steps"), r.out());
     }
+
+    @Test
+    void helpShowsEachKindsDefaultWhereKindsSharingAnOptionDiffer() {
+        String help = run("train", "--help").out().replaceAll("\\s+", " ");
+        assertTrue(help.contains("default 0.5 for rplrnn; 1.0 for iplrnn, l2plrnn"), help);
+        assertTrue(help.contains("default 5.0; rplrnn, l2plrnn"), help);
+    }
 }

@@ -136,7 +136,10 @@ public abstract class Mat {
     /** this .*= y (1 - y), the sigmoid derivative written in terms of its output y. */
     public abstract void multiplySigmoidDerivative(Mat y);
 
-    /** this .*= [x > 0], the ReLU derivative (x may be the ReLU's input or output). */
+    /**
+     * this .*= [x > 0], the ReLU derivative (x may be the ReLU's input or output). Written as a product, so a
+     * NaN in x, or an infinite value of this where x <= 0, gives NaN rather than hiding a divergence.
+     */
     public abstract void multiplyReluDerivative(Mat x);
 
     /**

@@ -51,4 +51,49 @@ class PlrnnMatOpsTest {
             assertThrows(IllegalArgumentException.class, () -> p.zeros(2, 3).zeroDiagonal());
         }
     }
+
+    @Test
+    void addDiagonalProductOfAZeroDiagonalChangesNothing() {
+        for (Precision p : Precision.values()) {
+            SplittableRandom rng = new SplittableRandom(3);
+            Mat dst = random(p, 3, 6, rng), a = random(p, 3, 6, rng), sq = random(p, 6, 6, rng);
+            sq.zeroDiagonal();
+            Mat before = dst.copy();
+            dst.addDiagonalProduct(a, sq, -1);
+            for (int r = 0; r < 3; r++) {
+                for (int j = 0; j < 6; j++) assertEquals(before.get(r, j), dst.get(r, j), 0.0);
+            }
+        }
+    }
+
+    /** addMatMul skips a ReLU output's zeros one by one; the sum must be that of the plain loop, NaN included. */
+    @Test
+    void addMatMulOfASparseLeftOperandMatchesLoops() {
+        for (Precision p : Precision.values()) {
+            SplittableRandom rng = new SplittableRandom(4);
+            int rows = 5, k = 23, cols = 19;
+            Mat a = random(p, rows, k + 2, rng).columns(2, k);
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < k; c++) if (rng.nextInt(3) > 0 || r == 1) a.set(r, c, 0); // mostly zeros; row 1 all zero
+            }
+            a.set(3, 7, Double.NaN);
+            Mat b = random(p, k, cols + 1, rng).columns(1, cols);
+            Mat dst = random(p, rows, cols + 1, rng).columns(1, cols);
+            Mat expected = dst.copy();
+            for (int r = 0; r < rows; r++) {
+                for (int j = 0; j < cols; j++) {
+                    double sum = expected.get(r, j);
+                    for (int q = 0; q < k; q++) if (a.get(r, q) != 0) sum += a.get(r, q) * b.get(q, j);
+                    expected.set(r, j, sum);
+                }
+            }
+            dst.addMatMul(a, b);
+            for (int r = 0; r < rows; r++) {
+                for (int j = 0; j < cols; j++) {
+                    if (r == 3) assertEquals(Double.NaN, dst.get(r, j), p + " NaN row [" + j + "]");
+                    else assertEquals(expected.get(r, j), dst.get(r, j), 1e-5, p + " [" + r + "][" + j + "]");
+                }
+            }
+        }
+    }
 }
