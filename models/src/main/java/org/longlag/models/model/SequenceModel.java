@@ -104,11 +104,26 @@ public final class SequenceModel {
         return worker;
     }
 
+    /**
+     * Sequence-steps per forward chunk in {@link #output}. The forward keeps every step's record of
+     * a chunk (an LSTM with 40 units: about 1.2 kB per sequence-step), so 10,000 test sequences of
+     * length 500 in one piece needed over 6 GB; in chunks of this many sequence-steps, about 250 MB.
+     */
+    static final long CHUNK_STEPS = 200_000;
+
     /** Outputs y_t at every step, [batch, outputs, time], for features [batch, inputs, time]. */
     public INDArray output(INDArray features) {
+        return output(features, CHUNK_STEPS);
+    }
+
+    /** As {@link #output(INDArray)}, running at most {@code chunkSteps} sequence-steps at a time. */
+    INDArray output(INDArray features, long chunkSteps) {
         SequenceBatch batch = SequenceBatch.of(features, null, null);
         double[] out = new double[batch.size() * spec.outputSize() * batch.length()];
-        worker().output(weights, batch, 0, batch.size(), out);
+        int chunk = (int) Math.max(1, Math.min(batch.size(), chunkSteps / batch.length()));
+        for (int from = 0; from < batch.size(); from += chunk) {
+            worker().output(weights, batch, from, Math.min(batch.size(), from + chunk), out);
+        }
         return Nd4j.create(out, new long[] {batch.size(), spec.outputSize(), batch.length()}, 'c');
     }
 
