@@ -21,6 +21,11 @@ final class BenchArgs {
         return new BenchArgs(m);
     }
 
+    /** Fails naming the options that no getter asked for (call after reading every option). */
+    void requireAllUsed() {
+        if (!values.isEmpty()) throw new IllegalArgumentException("unknown option(s): --" + String.join(", --", new java.util.TreeSet<>(values.keySet())));
+    }
+
     int getInt(String name, int def) {
         String v = values.remove(name);
         try {
