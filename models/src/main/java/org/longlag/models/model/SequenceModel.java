@@ -104,12 +104,35 @@ public final class SequenceModel {
         return worker;
     }
 
-    /** Outputs y_t at every step, [batch, outputs, time], for features [batch, inputs, time]. */
+    /**
+     * Outputs y_t at every step, [batch, outputs, time], for features [batch, inputs, time]. Rows
+     * are run in chunks (at most {@link #OUTPUT_CHUNK_ROWS}, fewer for long sequences and large
+     * states), since a forward pass keeps every step's state: 2000 NTM sequences of 241 steps would
+     * need about 6 GB at once. The outputs do not depend on the chunking (rows never mix).
+     */
     public INDArray output(INDArray features) {
         SequenceBatch batch = SequenceBatch.of(features, null, null);
         double[] out = new double[batch.size() * spec.outputSize() * batch.length()];
-        worker().output(weights, batch, 0, batch.size(), out);
+        ShardWorker w = new ShardWorker(spec, Bptt.FULL); // its step memory is garbage after the call
+        int chunk = outputChunkRows(batch.length());
+        for (int from = 0; from < batch.size(); from += chunk) {
+            w.output(weights, batch, from, Math.min(batch.size(), from + chunk), out);
+        }
         return Nd4j.create(out, new long[] {batch.size(), spec.outputSize(), batch.length()}, 'c');
+    }
+
+    /** Most rows {@link #output} runs at once. */
+    public static final int OUTPUT_CHUNK_ROWS = 64;
+
+    /** Values a forward pass may hold per chunk (2^25 values: 128 MB in float32), states and step records. */
+    private static final long OUTPUT_CHUNK_VALUES = 1L << 25;
+
+    /** Rows per chunk for sequences of {@code steps} steps: states plus records, estimated as 3x the state. */
+    public int outputChunkRows(int steps) {
+        long perRow = 0;
+        for (int size : spec.cell().stateSizes()) perRow += size;
+        perRow *= 3L * Math.max(1, steps);
+        return (int) Math.max(1, Math.min(OUTPUT_CHUNK_ROWS, OUTPUT_CHUNK_VALUES / Math.max(1, perRow)));
     }
 
     /** Mean loss over the masked (sample, step) pairs of a data set, plus the cell's regularization. */
