@@ -80,6 +80,15 @@ final class CatalogOptions {
         return new Split(m, t);
     }
 
+    /** Every catalog option the user gave, by name (without dashes), in command-line order. */
+    static Map<String, Object> givenAll(CommandSpec spec) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (CommandLine.Model.OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
+            if (MARK.equals(o.userObject()) && o.getValue() != null) out.put(o.longestName().substring(2), o.getValue());
+        }
+        return out;
+    }
+
     record Split(Map<String, Object> model, Map<String, Object> task) {
     }
 }

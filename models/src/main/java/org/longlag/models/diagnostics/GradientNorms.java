@@ -1,10 +1,15 @@
 package org.longlag.models.diagnostics;
 
+import java.util.SplittableRandom;
 import org.longlag.models.bptt.Bptt;
+import org.longlag.models.bptt.StateObjective;
+import org.longlag.models.bptt.Unroll;
+import org.longlag.models.cell.Parameters;
 import org.longlag.models.loss.LossFunction;
 import org.longlag.models.model.SequenceBatch;
 import org.longlag.models.model.SequenceModel;
 import org.longlag.models.model.ShardWorker;
+import org.longlag.models.train.BatchSource;
 import org.nd4j.linalg.dataset.api.DataSet;
 
 /**
@@ -38,5 +43,59 @@ public final class GradientNorms {
         double[] out = new double[s.length];
         for (int k = 0; k < s.length; k++) out[k] = s[s.length - 1 - k];
         return out;
+    }
+
+    /**
+     * Per-lag norms averaged over the probe's batches of a task, lag k counted back from each
+     * batch's last loss step (for tasks with the loss at the last step this is the lag to the
+     * target; for losses at several steps it mixes them). Batches of different lengths contribute
+     * to the lags they have. The model is copied into the probe's precision if it differs.
+     */
+    public static LagProfile byLag(SequenceModel model, BatchSource source, GradientProbe probe) {
+        SequenceModel m = PrecisionCopy.of(model, probe.precision());
+        ShardWorker worker = new ShardWorker(m.spec(), Bptt.FULL);
+        SplittableRandom rng = new SplittableRandom(probe.seed());
+        double[] sum = new double[0];
+        int[] count = new int[0];
+        double lossSum = 0;
+        for (int b = 0; b < probe.batches(); b++) {
+            SequenceBatch batch = SequenceBatch.of(source.next(probe.batchSize(), rng));
+            double n = batch.maskSum(0, batch.size());
+            if (n == 0) throw new IllegalArgumentException("the task's labels mask selects no step");
+            double[] norms = new double[batch.length()];
+            lossSum += worker.lossAndGradient(m.weights(), batch, 0, batch.size(), 1.0 / n, source.loss(), norms);
+            int last = batch.effectiveLength(0, batch.size()) - 1;
+            if (last + 1 > sum.length) {
+                sum = java.util.Arrays.copyOf(sum, last + 1);
+                count = java.util.Arrays.copyOf(count, last + 1);
+            }
+            for (int k = 0; k <= last; k++) {
+                sum[k] += norms[last - k];
+                count[k]++;
+            }
+        }
+        for (int k = 0; k < sum.length; k++) sum[k] /= count[k];
+        return new LagProfile(sum, lossSum / probe.batches(), probe.batches(), probe.batchSize());
+    }
+
+    /**
+     * ||dL/dz_t|| for t = 0..steps-1 of any unrolled objective, with any teacher forcing and
+     * truncation: runs {@code bptt}'s forward and backward over {@code unroll} (inputs and initial
+     * state filled by the caller) and records the norm of the running state gradient after the
+     * objective's term at each step, i.e. the gradient with respect to the state the cell produced
+     * at step t (before forcing's backward acts on it). Cell parameter gradients are discarded.
+     */
+    public static double[] perStep(Bptt bptt, Parameters cellWeights, Unroll unroll, int steps, StateObjective objective) {
+        Parameters grad = Parameters.zeros(unroll.cell().parameterLayout(), unroll.precision(), false);
+        bptt.forward(cellWeights, unroll, steps);
+        double[] norms = new double[steps];
+        bptt.backward(cellWeights, grad, unroll, steps, (t, z, dz) -> {
+            double v = objective.accumulate(t, z, dz);
+            double sq = 0;
+            for (int k = 0; k < dz.partCount(); k++) sq += dz.part(k).sumOfSquares();
+            norms[t] = Math.sqrt(sq);
+            return v;
+        }, null, null);
+        return norms;
     }
 }

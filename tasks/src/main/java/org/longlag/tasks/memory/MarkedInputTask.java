@@ -29,6 +29,10 @@ public abstract class MarkedInputTask implements Task {
     protected MarkedInputTask(int lag, MarkedInputProtocol protocol, double solvedFraction) {
         if (lag < 4) throw new IllegalArgumentException("lag must be at least 4, got " + lag);
         if (protocol == null) throw new IllegalArgumentException("protocol must be given");
+        if (protocol == MarkedInputProtocol.HOCHREITER_1997 && lag < 20) {
+            // the first marker falls in the first 10 steps and the second in the first T/2 - 1: shorter sequences cannot hold them
+            throw new IllegalArgumentException("the hochreiter-1997 protocol needs lag >= 20, got " + lag);
+        }
         if (!(solvedFraction > 0 && solvedFraction <= 1)) {
             throw new IllegalArgumentException("solved-fraction must be in (0, 1], got " + solvedFraction);
         }

@@ -100,6 +100,9 @@ class MarkedInputTaskTest {
         assertTrue(e.getMessage().contains("lag"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new AdditionTask(50, MarkedInputProtocol.REG_PLRNN, 1.5));
         assertTrue(e.getMessage().contains("solved-fraction"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new AdditionTask(8, MarkedInputProtocol.HOCHREITER_1997, 0.9));
+        assertTrue(e.getMessage().contains("lag >= 20, got 8"), "its first marker can fall outside a short sequence: " + e.getMessage());
+        new AdditionTask(20, MarkedInputProtocol.HOCHREITER_1997, 0.9).next(200, new SplittableRandom(1));
         e = assertThrows(IllegalArgumentException.class, () -> MarkedInputProtocol.parse("nope"));
         assertTrue(e.getMessage().contains("nope"), e.getMessage());
     }

@@ -1,0 +1,203 @@
+package org.longlag.examples.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import org.longlag.dynamics.lyapunov.MapLyapunovOptions;
+import org.longlag.models.Precision;
+import org.longlag.models.diagnostics.GradientProbe;
+import org.longlag.models.diagnostics.StabilityListener;
+import org.longlag.models.diagnostics.StabilityProbe;
+import org.longlag.models.diagnostics.StabilitySnapshot;
+import org.longlag.models.model.SequenceModel;
+import org.longlag.models.train.Optimizer;
+import org.longlag.models.train.Trainer;
+import org.longlag.models.train.TrainingConfig;
+import org.longlag.models.train.TrainingDivergedException;
+import org.longlag.tasks.experiment.Experiment;
+import org.longlag.tasks.experiment.ExperimentRunner;
+import org.longlag.tasks.experiment.JsonFiles;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code longlag stability}: gradient-stability diagnostics of one model on one task, at
+ * initialization and at checkpoints during training.
+ */
+@Command(name = "stability", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Measure how gradients grow or vanish with lag: per-lag gradient norms ||dL/dz_{T-k}||, Jacobian products",
+                "dz_T/dz_{T-k} and their spectra, and the maximal Lyapunov exponent of the zero-input dynamics, at initialization",
+                "and at training checkpoints. Prints one line per checkpoint with the fitted rate b of log ||dL/dz_{T-k}|| = a + b k",
+                "and exp(b). Writes DIR/gradient_norms.csv, summary.csv, jacobian_windows.csv, gradient_norms.png and config.json."})
+final class StabilityCommand implements Callable<Integer>, CatalogOptions.Target {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--model", required = true, description = "model kind: lstm, elman, rplrnn, ...")
+    String model;
+
+    @Option(names = "--task", required = true, description = "task kind: addition, multiplication, ...")
+    String task;
+
+    @Option(names = "--lag", description = "time lag T (default ${DEFAULT-VALUE})", defaultValue = "100")
+    int lag;
+
+    @Option(names = "--hidden", description = "hidden units (default ${DEFAULT-VALUE})", defaultValue = "64")
+    int hidden;
+
+    @Option(names = "--precision", description = "training precision, float32 or float64 (default ${DEFAULT-VALUE})", defaultValue = "float32")
+    String precision;
+
+    @Option(names = "--steps", description = "training updates; 0 measures at initialization only (default ${DEFAULT-VALUE})", defaultValue = "0")
+    int steps;
+
+    @Option(names = "--checkpoints", split = ",", paramLabel = "STEP[,STEP...]",
+            description = "training steps to measure at, 0 = initialization (default: 0 and quarters of --steps)")
+    int[] checkpoints;
+
+    @Option(names = "--batch", description = "training sequences per update (default ${DEFAULT-VALUE})", defaultValue = "32")
+    int batch;
+
+    @Option(names = "--lr", description = "learning rate (default ${DEFAULT-VALUE})", defaultValue = "0.001")
+    double lr;
+
+    @Option(names = "--optimizer", description = "adam, rmsprop or sgd (default ${DEFAULT-VALUE})", defaultValue = "adam")
+    String optimizer;
+
+    @Option(names = "--clip", description = "global gradient-norm clipping, 0 for none (default ${DEFAULT-VALUE})", defaultValue = "1.0")
+    double clip;
+
+    @Option(names = "--threads", description = "training threads (default: cores = ${DEFAULT-VALUE})")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--seed", description = "seed of the model, training data and probe data (default ${DEFAULT-VALUE})", defaultValue = "1")
+    long seed;
+
+    @Option(names = "--probe-batches", description = "probe batches the gradient norms are averaged over (default ${DEFAULT-VALUE})", defaultValue = "4")
+    int probeBatches;
+
+    @Option(names = "--probe-size", description = "sequences per probe batch (default ${DEFAULT-VALUE})", defaultValue = "16")
+    int probeSize;
+
+    @Option(names = "--diagnostic-precision", description = "float64 or float32: arithmetic of the diagnostics (default ${DEFAULT-VALUE})", defaultValue = "float64")
+    String diagnosticPrecision;
+
+    @Option(names = "--fit-from", description = "first lag of the rate fit (default ${DEFAULT-VALUE})", defaultValue = "1")
+    int fitFrom;
+
+    @Option(names = "--fit-to", description = "last lag of the rate fit, 0 for the last lag (default ${DEFAULT-VALUE})", defaultValue = "0")
+    int fitTo;
+
+    @Option(names = "--windows", split = ",", paramLabel = "K[,K...]", description = "window lengths of Jacobian product spectra (default 10,50)")
+    int[] windows = {10, 50};
+
+    @Option(names = "--singular-values", description = "leading singular values per window (default ${DEFAULT-VALUE})", defaultValue = "3")
+    int singularValues;
+
+    @Option(names = "--norm-stride", description = "||dz_T/dz_{T-k}|| every this many lags (one SVD each); 0 skips Jacobians and Lyapunov (default ${DEFAULT-VALUE})",
+            defaultValue = "1")
+    int normStride;
+
+    @Option(names = "--lyapunov-steps", description = "iterations averaged for lambda_max, 0 to skip (default ${DEFAULT-VALUE})", defaultValue = "1000")
+    int lyapunovSteps;
+
+    @Option(names = "--lyapunov-transient", description = "iterations before averaging starts (default ${DEFAULT-VALUE})", defaultValue = "200")
+    int lyapunovTransient;
+
+    @Option(names = "--out", description = "output directory (default ${DEFAULT-VALUE})", defaultValue = "runs/stability")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        ExperimentRunner runner = ExperimentRunner.discover();
+        CatalogOptions.Split given = CatalogOptions.given(spec, model, runner.models().options(model), task, runner.tasks().options(task));
+        Map<String, Object> modelOptions = new LinkedHashMap<>(given.model());
+        modelOptions.put("hidden", hidden);
+        modelOptions.put("precision", precision);
+        Map<String, Object> taskOptions = new LinkedHashMap<>(given.task());
+        taskOptions.put("lag", lag);
+        if (steps < 0) throw new Longlag.UsageException("--steps must be >= 0, got " + steps);
+        int[] at = checkpoints();
+        TrainingConfig training = new TrainingConfig(Math.max(1, steps), batch, new Optimizer(Optimizer.parseKind(optimizer), lr), clip, threads, seed, 0);
+        Experiment experiment = new Experiment(model, modelOptions, task, taskOptions, training,
+                new org.longlag.tasks.experiment.EvaluationConfig(0, 1, 1, false), seed);
+        ExperimentRunner.Prepared prepared = runner.prepare(experiment);
+        ExperimentRunner.Seeds seeds = ExperimentRunner.Seeds.of(seed);
+        StabilityProbe probe = new StabilityProbe(new GradientProbe(probeBatches, probeSize, seeds.validation(), Precision.parse(diagnosticPrecision)),
+                fitFrom, fitTo, windows, singularValues, normStride,
+                lyapunovSteps == 0 || normStride == 0 ? null : new MapLyapunovOptions(lyapunovTransient, lyapunovSteps, 1, 1, 1.0));
+
+        Files.createDirectories(out);
+        PrintWriter o = spec.commandLine().getOut();
+        String name = model + " " + task + " T=" + lag;
+        List<StabilitySnapshot> snapshots = new ArrayList<>();
+        SequenceModel m = SequenceModel.create(prepared.spec(), seeds.model());
+        String diverged = "";
+        if (steps == 0) {
+            snapshots.add(report(o, name, probe.measure(m, prepared.task(), 0)));
+        } else {
+            StabilityListener listener = new StabilityListener(probe, prepared.task(), at, s -> report(o, name, s));
+            try (ProgressListener progress = new ProgressListener(name);
+                 Trainer trainer = new Trainer(m, training.withSeed(seeds.training()))) {
+                trainer.fit(prepared.task(), progress, listener);
+            } catch (TrainingDivergedException e) {
+                diverged = e.getMessage();
+                o.println(name + ": " + diverged + "; later checkpoints were not measured");
+            }
+            snapshots.addAll(listener.snapshots());
+        }
+        writeConfig(experiment, prepared, probe, at, diverged);
+        StabilityFiles.write(out, snapshots);
+        if (!snapshots.isEmpty()) GradientNormChart.write(out.resolve("gradient_norms.png"), name + ", " + prepared.spec().cell().getClass().getSimpleName(), snapshots);
+        o.printf(Locale.ROOT, "wrote %s: gradient_norms.csv, summary.csv, jacobian_windows.csv, gradient_norms.png, config.json%n", out);
+        o.flush();
+        return 0;
+    }
+
+    private static StabilitySnapshot report(PrintWriter o, String name, StabilitySnapshot s) {
+        o.println(name + " " + s.summary());
+        o.flush();
+        return s;
+    }
+
+    /** The given checkpoints, checked against --steps; by default 0 and every quarter of --steps. */
+    private int[] checkpoints() {
+        TreeSet<Integer> set = new TreeSet<>();
+        if (checkpoints == null) {
+            set.add(0);
+            for (int q = 1; q <= 4 && steps > 0; q++) set.add(Math.max(1, steps * q / 4));
+        } else {
+            for (int c : checkpoints) {
+                if (c < 0 || c > steps) throw new Longlag.UsageException("--checkpoints must be within 0.." + steps + " (--steps), got " + c);
+                set.add(c);
+            }
+        }
+        return set.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private void writeConfig(Experiment e, ExperimentRunner.Prepared p, StabilityProbe probe, int[] at, String diverged) throws java.io.IOException {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("command", "stability");
+        config.put("model", e.model());
+        config.put("modelSettings", p.modelSettings().asMap());
+        config.put("modelSpec", p.spec());
+        config.put("task", e.task());
+        config.put("taskSettings", p.taskSettings().asMap());
+        config.put("seed", seed);
+        config.put("steps", steps);
+        config.put("training", steps == 0 ? null : e.training().withSeed(ExperimentRunner.Seeds.of(seed).training()));
+        config.put("checkpoints", at);
+        config.put("probe", probe);
+        config.put("diverged", diverged);
+        JsonFiles.write(out.resolve("config.json"), config);
+    }
+}

@@ -1,0 +1,62 @@
+package org.longlag.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class StabilityCommandTest {
+
+    private static String[] run(String... args) {
+        CommandLine cl = Longlag.commandLine();
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new String[] {Integer.toString(code), out.toString(), err.toString()};
+    }
+
+    @Test
+    void writesCsvPlotAndConfigAndOneLinePerCheckpoint(@TempDir Path dir) throws Exception {
+        String[] r = run("stability", "--model", "elman", "--recurrent-init", "gaussian", "--recurrent-scale", "0.5", "--task", "addition",
+                "--lag", "20", "--hidden", "8", "--steps", "4", "--checkpoints", "0,4", "--batch", "8", "--threads", "1",
+                "--probe-batches", "1", "--probe-size", "4", "--windows", "5", "--lyapunov-steps", "50", "--lyapunov-transient", "10",
+                "--out", dir.toString());
+        assertEquals("0", r[0], r[2]);
+        List<String> lines = r[1].lines().filter(l -> l.startsWith("elman addition T=20 step ")).toList();
+        assertEquals(2, lines.size(), r[1]);
+        assertTrue(lines.get(0).matches("elman addition T=20 step 0: gradient norm decays: b = -[0-9.]+/step, exp\\(b\\) = 0\\.[0-9]+ .*lambda_max = .*"), lines.get(0));
+        List<String> norms = Files.readAllLines(dir.resolve("gradient_norms.csv"));
+        assertEquals("step,lag,gradient_norm,log_jacobian_norm", norms.get(0));
+        assertEquals(1 + 2 * 20, norms.size());
+        assertTrue(norms.get(21).startsWith("4,0,"), norms.get(21));
+        List<String> summary = Files.readAllLines(dir.resolve("summary.csv"));
+        assertEquals(3, summary.size());
+        assertTrue(summary.get(1).startsWith("0,"), summary.get(1));
+        assertEquals(3, Files.readAllLines(dir.resolve("jacobian_windows.csv")).size());
+        byte[] png = Files.readAllBytes(dir.resolve("gradient_norms.png"));
+        assertTrue(png.length > 1000 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G');
+        assertTrue(Files.readString(dir.resolve("config.json")).contains("\"recurrent-scale\" : 0.5"));
+    }
+
+    @Test
+    void checkpointBeyondTheStepsIsAUsageError(@TempDir Path dir) {
+        String[] r = run("stability", "--model", "elman", "--task", "addition", "--steps", "3", "--checkpoints", "5", "--out", dir.toString());
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("--checkpoints must be within 0..3"), r[2]);
+    }
+
+    @Test
+    void optionOfAnotherModelIsRefusedByName(@TempDir Path dir) {
+        String[] r = run("stability", "--model", "lstm", "--recurrent-scale", "3", "--task", "addition", "--out", dir.toString());
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("--recurrent-scale does not apply to model 'lstm'"), r[2]);
+    }
+}
