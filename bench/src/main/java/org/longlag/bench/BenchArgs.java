@@ -26,6 +26,18 @@ final class BenchArgs {
         if (!values.isEmpty()) throw new IllegalArgumentException("unknown option(s): --" + String.join(", --", new java.util.TreeSet<>(values.keySet())));
     }
 
+    /** A required option. */
+    String getString(String name) {
+        String v = values.remove(name);
+        if (v == null) throw new IllegalArgumentException("missing option --" + name);
+        return v;
+    }
+
+    String getString(String name, String def) {
+        String v = values.remove(name);
+        return v == null ? def : v;
+    }
+
     int getInt(String name, int def) {
         String v = values.remove(name);
         try {
