@@ -21,6 +21,23 @@ final class BenchArgs {
         return new BenchArgs(m);
     }
 
+    /** Fails naming the options that no getter asked for (call after reading every option). */
+    void requireAllUsed() {
+        if (!values.isEmpty()) throw new IllegalArgumentException("unknown option(s): --" + String.join(", --", new java.util.TreeSet<>(values.keySet())));
+    }
+
+    /** A required option. */
+    String getString(String name) {
+        String v = values.remove(name);
+        if (v == null) throw new IllegalArgumentException("missing option --" + name);
+        return v;
+    }
+
+    String getString(String name, String def) {
+        String v = values.remove(name);
+        return v == null ? def : v;
+    }
+
     int getInt(String name, int def) {
         String v = values.remove(name);
         try {

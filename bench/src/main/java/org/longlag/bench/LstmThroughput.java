@@ -33,9 +33,11 @@ public final class LstmThroughput {
         int hidden = a.getInt("hidden", 128), batch = a.getInt("batch", 32);
         double seconds = a.getDouble("seconds", 10);
         int threads = a.getInt("threads", Runtime.getRuntime().availableProcessors());
+        int[] lengths = a.getInts("lengths", new int[] {100, 500});
+        a.requireAllUsed();
         System.out.printf(Locale.ROOT, "LSTM training throughput, H=%d B=%d float32, longlag threads=%d, OMP_NUM_THREADS=%s%n",
                 hidden, batch, threads, System.getenv("OMP_NUM_THREADS"));
-        for (int t : a.getInts("lengths", new int[] {100, 500})) {
+        for (int t : lengths) {
             FixedBatch data = new FixedBatch(AdditionTask.of(t), batch, 7);
             double longlag = longlag(data, hidden, batch, threads, seconds);
             double dl4j = dl4j(data.batch(), hidden, seconds);

@@ -54,4 +54,14 @@ public interface Task extends BatchSource {
     default java.util.Map<String, Task> generalizationTasks() {
         return java.util.Map.of();
     }
+
+    /**
+     * Where training batches come from: this task itself, unless the task draws training batches
+     * differently from the sets it is validated and tested on (the copy task can give all
+     * sequences of a training batch one length). Validation and test sets always come from
+     * {@link #next}.
+     */
+    default BatchSource trainingBatches() {
+        return this;
+    }
 }

@@ -11,13 +11,19 @@ import org.longlag.models.train.TrainingConfig;
 import org.longlag.models.train.TrainingControl;
 import org.longlag.models.train.TrainingListener;
 import org.longlag.models.train.TrainingResult;
+import org.longlag.tasks.experiment.EvaluationPoint;
+import org.longlag.tasks.experiment.ValidationListener;
 
-/** A progress bar on standard error over training steps, with the running loss. */
-final class ProgressListener implements TrainingListener, AutoCloseable {
+/**
+ * A progress bar on standard error over training steps, with the running loss and the last
+ * validation score; each validation score is also printed on a line of its own.
+ */
+final class ProgressListener implements TrainingListener, ValidationListener, AutoCloseable {
 
     private final String name;
     private ProgressBar bar;
     private double smoothed = Double.NaN;
+    private String validation = "";
 
     ProgressListener(String name) {
         this.name = name;
@@ -33,7 +39,18 @@ final class ProgressListener implements TrainingListener, AutoCloseable {
     public void onStep(SequenceModel model, StepReport r, TrainingControl control) {
         smoothed = Double.isNaN(smoothed) ? r.loss() : 0.95 * smoothed + 0.05 * r.loss();
         bar.stepTo(r.step());
-        bar.setExtraMessage(String.format(Locale.ROOT, "loss %.4g", smoothed));
+        bar.setExtraMessage(String.format(Locale.ROOT, "loss %.4g%s", smoothed, validation));
+    }
+
+    @Override
+    public void onValidation(EvaluationPoint p) {
+        StringBuilder sb = new StringBuilder();
+        p.metrics().forEach((k, v) -> {
+            if (!k.equals("error")) sb.append(' ').append(k).append('=').append(String.format(Locale.ROOT, "%.4g", v));
+        });
+        System.err.printf(Locale.ROOT, "%n  validation at step %d (%d sequences, %.0f s):%s%n", p.step(), p.sequences(), p.seconds(), sb);
+        String first = sb.toString().trim().split(" ")[0];
+        validation = first.isEmpty() ? "" : " | " + first;
     }
 
     @Override

@@ -148,7 +148,7 @@ final class StabilityCommand implements Callable<Integer>, CatalogOptions.Target
             StabilityListener listener = new StabilityListener(probe, prepared.task(), at, s -> report(o, name, s));
             try (ProgressListener progress = new ProgressListener(name);
                  Trainer trainer = new Trainer(m, training.withSeed(seeds.training()))) {
-                trainer.fit(prepared.task(), progress, listener);
+                trainer.fit(prepared.task().trainingBatches(), progress, listener);
             } catch (TrainingDivergedException e) {
                 diverged = e.getMessage();
                 o.println(name + ": " + diverged + "; later checkpoints were not measured");

@@ -105,26 +105,39 @@ public final class SequenceModel {
     }
 
     /**
-     * Sequence-steps per forward chunk in {@link #output}. The forward keeps every step's record of
-     * a chunk (an LSTM with 40 units: about 1.2 kB per sequence-step), so 10,000 test sequences of
-     * length 500 in one piece needed over 6 GB; in chunks of this many sequence-steps, about 250 MB.
+     * Outputs y_t at every step, [batch, outputs, time], for features [batch, inputs, time]. Rows
+     * are run in chunks (at most {@link #OUTPUT_CHUNK_ROWS}, fewer for long sequences and large
+     * states), since a forward pass keeps every step's state: 2000 NTM sequences of 241 steps would
+     * need about 6 GB at once, 10,000 LSTM sequences of length 500 over 6 GB. The outputs do not
+     * depend on the chunking (rows never mix).
      */
-    static final long CHUNK_STEPS = 200_000;
-
-    /** Outputs y_t at every step, [batch, outputs, time], for features [batch, inputs, time]. */
     public INDArray output(INDArray features) {
-        return output(features, CHUNK_STEPS);
+        return output(features, outputChunkRows((int) features.size(2)));
     }
 
-    /** As {@link #output(INDArray)}, running at most {@code chunkSteps} sequence-steps at a time. */
-    INDArray output(INDArray features, long chunkSteps) {
+    /** As {@link #output(INDArray)}, running {@code chunkRows} sequences at a time. */
+    INDArray output(INDArray features, int chunkRows) {
         SequenceBatch batch = SequenceBatch.of(features, null, null);
         double[] out = new double[batch.size() * spec.outputSize() * batch.length()];
-        int chunk = (int) Math.max(1, Math.min(batch.size(), chunkSteps / batch.length()));
-        for (int from = 0; from < batch.size(); from += chunk) {
-            worker().output(weights, batch, from, Math.min(batch.size(), from + chunk), out);
+        ShardWorker w = new ShardWorker(spec, Bptt.FULL); // its step memory is garbage after the call
+        for (int from = 0; from < batch.size(); from += chunkRows) {
+            w.output(weights, batch, from, Math.min(batch.size(), from + chunkRows), out);
         }
         return Nd4j.create(out, new long[] {batch.size(), spec.outputSize(), batch.length()}, 'c');
+    }
+
+    /** Most rows {@link #output} runs at once. */
+    public static final int OUTPUT_CHUNK_ROWS = 64;
+
+    /** Values a forward pass may hold per chunk (2^25 values: 128 MB in float32), states and step records. */
+    private static final long OUTPUT_CHUNK_VALUES = 1L << 25;
+
+    /** Rows per chunk for sequences of {@code steps} steps: states plus records, estimated as 3x the state. */
+    public int outputChunkRows(int steps) {
+        long perRow = 0;
+        for (int size : spec.cell().stateSizes()) perRow += size;
+        perRow *= 3L * Math.max(1, steps);
+        return (int) Math.max(1, Math.min(OUTPUT_CHUNK_ROWS, OUTPUT_CHUNK_VALUES / Math.max(1, perRow)));
     }
 
     /** Mean loss over the masked (sample, step) pairs of a data set, plus the cell's regularization. */

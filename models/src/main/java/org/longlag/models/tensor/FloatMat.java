@@ -36,7 +36,7 @@ public final class FloatMat extends Mat {
 
     final float[][] d;
     final int off;
-    private float[][] scratch = new float[2][];
+    private float[][] scratch = new float[4][];
     private float[] diagonal;
 
     public FloatMat(int rows, int cols) {
@@ -627,20 +627,48 @@ public final class FloatMat extends Mat {
         }
     }
 
+    // The block ops below keep every array of an inner loop at one index k that runs over the
+    // columns of one p x q block row (the FloatMat rule above). An N-vector used against every
+    // block row (a weighting, a scale) is copied next to that row in a scratch array first, and a
+    // sum over block rows is carried from one row's position to the next ("chained") in scratch.
+    // Measured on the NTM's shapes (16 samples, p = 20, q = 128): 2-3x faster than loops mixing
+    // offsets, which C2 does not vectorize.
+
+    /** A scratch array of this matrix of at least n floats (slots 0 and 1 are {@link #aligned}'s). */
+    private float[] blockScratch(int slot, int n) {
+        float[] s = scratch[slot];
+        if (s == null || s.length < n) s = scratch[slot] = new float[n];
+        return s;
+    }
+
+    /** Row r of a p x q block matrix x with its window at this matrix's offset (x's own row if aligned). */
+    private float[] alignedBlock(FloatMat x, int r, int slot) {
+        if (x.off == off) return x.d[r];
+        float[] s = blockScratch(slot, off + x.cols);
+        System.arraycopy(x.d[r], x.off, s, off, x.cols);
+        return s;
+    }
+
     @Override
     public void setBlockColumnNorms(Mat am, double eps) {
         requireShape(am, rows, am.cols, "setBlockColumnNorms operand");
         FloatMat a = f(am);
-        final int q = cols, p = blockRows(a, q, "setBlockColumnNorms"), ao = a.off, co = off;
+        final int q = cols, p = blockRows(a, q, "setBlockColumnNorms"), ao = a.off;
         final float e2 = (float) (eps * eps);
+        float[] s = blockScratch(2, ao + p * q);
         for (int r = 0; r < rows; r++) {
-            float[] c = d[r], ar = a.d[r];
-            java.util.Arrays.fill(c, co, co + q, e2);
+            float[] ar = a.d[r];
+            int base = ao; // the running sum sits at the current block row's columns of s
+            java.util.Arrays.fill(s, base, base + q, e2);
             for (int j = 0; j < p; j++) {
-                int base = ao + j * q;
-                for (int i = 0; i < q; i++) c[co + i] += ar[base + i] * ar[base + i];
+                if (j > 0) {
+                    System.arraycopy(s, base, s, base + q, q);
+                    base += q;
+                }
+                for (int k = base, end = base + q; k < end; k++) s[k] += ar[k] * ar[k];
             }
-            for (int i = 0; i < q; i++) c[co + i] = (float) Math.sqrt(c[co + i]);
+            for (int k = base, end = base + q; k < end; k++) s[k] = (float) Math.sqrt(s[k]);
+            System.arraycopy(s, base, d[r], off, q);
         }
     }
 
@@ -649,15 +677,22 @@ public final class FloatMat extends Mat {
         requireShape(vm, rows, vm.cols, "addBlockVecMat vector");
         requireShape(am, rows, vm.cols * cols, "addBlockVecMat matrix");
         FloatMat a = f(am), v = f(vm);
-        final int q = cols, p = v.cols, ao = a.off, vo = v.off, co = off;
+        final int q = cols, p = v.cols, ao = a.off, vo = v.off;
+        float[] s = blockScratch(2, ao + p * q);
         for (int r = 0; r < rows; r++) {
-            float[] c = d[r], ar = a.d[r], vr = v.d[r];
+            float[] ar = a.d[r], vr = v.d[r];
+            int base = ao; // the running sum, starting from this row's values, chained along the block rows
+            System.arraycopy(d[r], off, s, base, q);
             for (int j = 0; j < p; j++) {
+                if (j > 0) {
+                    System.arraycopy(s, base, s, base + q, q);
+                    base += q;
+                }
                 float x = vr[vo + j];
                 if (x == 0f) continue;
-                int base = ao + j * q;
-                for (int i = 0; i < q; i++) c[co + i] += x * ar[base + i];
+                for (int k = base, end = base + q; k < end; k++) s[k] += x * ar[k];
             }
+            System.arraycopy(s, base, d[r], off, q);
         }
     }
 
@@ -667,6 +702,7 @@ public final class FloatMat extends Mat {
         requireShape(am, rows, cols * um.cols, "addBlockMatVec matrix");
         FloatMat a = f(am), u = f(um);
         final int q = u.cols, p = cols, ao = a.off, uo = u.off, co = off;
+        // sums only (no stores in the inner loop), so mixed offsets cost nothing here
         for (int r = 0; r < rows; r++) {
             float[] c = d[r], ar = a.d[r], ur = u.d[r];
             int j = 0;
@@ -701,13 +737,15 @@ public final class FloatMat extends Mat {
         requireShape(this, rows, vm.cols * um.cols, "addBlockOuter destination");
         FloatMat v = f(vm), u = f(um);
         final int q = u.cols, p = v.cols, vo = v.off, uo = u.off, co = off;
+        float[] s = blockScratch(2, co + p * q);
         for (int r = 0; r < rows; r++) {
             float[] c = d[r], vr = v.d[r], ur = u.d[r];
             for (int j = 0; j < p; j++) {
                 float x = vr[vo + j];
                 if (x == 0f) continue;
                 int base = co + j * q;
-                for (int i = 0; i < q; i++) c[base + i] += x * ur[uo + i];
+                System.arraycopy(ur, uo, s, base, q);
+                for (int k = base, end = base + q; k < end; k++) c[k] += x * s[k];
             }
         }
     }
@@ -719,17 +757,19 @@ public final class FloatMat extends Mat {
         requireShape(this, rows, vm.cols * um.cols, "setProductOneMinusBlockOuter destination");
         requireSameShape(xm, "setProductOneMinusBlockOuter operand");
         FloatMat x = f(xm), v = f(vm), u = f(um);
-        final int q = u.cols, p = v.cols, xo = x.off, vo = v.off, uo = u.off, co = off;
+        final int q = u.cols, p = v.cols, vo = v.off, uo = u.off, co = off;
+        float[] s = blockScratch(2, co + p * q);
         for (int r = 0; r < rows; r++) {
-            float[] c = d[r], xr = x.d[r], vr = v.d[r], ur = u.d[r];
+            float[] c = d[r], xr = alignedBlock(x, r, 3), vr = v.d[r], ur = u.d[r];
             for (int j = 0; j < p; j++) {
                 float a = vr[vo + j];
-                int cb = co + j * q, xb = xo + j * q;
+                int base = co + j * q;
                 if (a == 0f) {
-                    if (xr != c || xb != cb) System.arraycopy(xr, xb, c, cb, q);
+                    if (xr != c) System.arraycopy(xr, base, c, base, q);
                     continue;
                 }
-                for (int i = 0; i < q; i++) c[cb + i] = xr[xb + i] * (1f - a * ur[uo + i]);
+                System.arraycopy(ur, uo, s, base, q);
+                for (int k = base, end = base + q; k < end; k++) c[k] = xr[k] * (1f - a * s[k]);
             }
         }
     }
@@ -738,13 +778,15 @@ public final class FloatMat extends Mat {
     public void addBlockColumnScaled(Mat cm, Mat xm) {
         requireSameShape(xm, "addBlockColumnScaled operand");
         requireShape(cm, rows, cm.cols, "addBlockColumnScaled scales");
-        FloatMat s = f(cm), x = f(xm);
-        final int q = s.cols, p = blockRows(x, q, "addBlockColumnScaled"), so = s.off, xo = x.off, co = off;
+        FloatMat sc = f(cm), x = f(xm);
+        final int q = sc.cols, p = blockRows(x, q, "addBlockColumnScaled"), so = sc.off, co = off;
+        float[] s = blockScratch(2, co + p * q);
         for (int r = 0; r < rows; r++) {
-            float[] c = d[r], sr = s.d[r], xr = x.d[r];
+            float[] c = d[r], sr = sc.d[r], xr = alignedBlock(x, r, 3);
             for (int j = 0; j < p; j++) {
-                int cb = co + j * q, xb = xo + j * q;
-                for (int i = 0; i < q; i++) c[cb + i] += sr[so + i] * xr[xb + i];
+                int base = co + j * q;
+                System.arraycopy(sr, so, s, base, q);
+                for (int k = base, end = base + q; k < end; k++) c[k] += s[k] * xr[k];
             }
         }
     }

@@ -150,7 +150,11 @@ public abstract class Mat {
      */
     public abstract void flushDenormals();
 
-    /** Magnitude below which {@link #flushDenormals()} writes zero (1e-30 in float32, 1e-290 in float64). */
+    /**
+     * Magnitude below which {@link #flushDenormals()} writes zero (about 7.9e-31 = 2^-100 in float32,
+     * 1e-290 in float64). Float32 may also round values below 2^-50 to a multiple of 2^-98 (an
+     * absolute change of at most 3.2e-30, see {@code FloatMat}); values at or above 2^-50 are kept exactly.
+     */
     public abstract double flushThreshold();
 
     // ---- reductions ----

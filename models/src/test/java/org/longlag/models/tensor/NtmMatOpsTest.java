@@ -20,9 +20,14 @@ class NtmMatOpsTest {
 
     /** A [rows x cols] window at column 1 of a wider matrix, filled from a seed with values in [lo, hi). */
     private static Mat random(Precision p, int rows, int cols, long seed, double lo, double hi) {
-        Mat wide = p.zeros(rows, cols + 2);
+        return random(p, rows, cols, seed, lo, hi, 1);
+    }
+
+    /** As above, the window at column {@code at}. */
+    private static Mat random(Precision p, int rows, int cols, long seed, double lo, double hi, int at) {
+        Mat wide = p.zeros(rows, cols + at + 1);
         wide.fill(99); // outside the window: must stay untouched
-        Mat m = wide.columns(1, cols);
+        Mat m = wide.columns(at, cols);
         SplittableRandom rng = new SplittableRandom(seed);
         for (int r = 0; r < rows; r++) for (int c = 0; c < cols; c++) m.set(r, c, lo + (hi - lo) * rng.nextDouble());
         return m;
@@ -193,8 +198,17 @@ class NtmMatOpsTest {
 
     @Test
     void blockProducts() {
-        // each row holds a p x q matrix A (row-major), as the NTM's transposed memory: p = M, q = N
-        int p = 3, q = 5;
+        // each row holds a p x q matrix A (row-major), as the NTM's transposed memory: p = M, q = N;
+        // the block operands' windows at column 1 as the destination's, or at other columns (the
+        // float32 kernels then copy rows into scratch first)
+        blockProducts(3, 5, 1, 1);
+        blockProducts(3, 5, 1, 3);
+        blockProducts(6, 37, 2, 0);
+        blockProducts(5, 19, 0, 4);
+    }
+
+    /** Matrix-shaped operands at column {@code at}, the destination and vector operands at column {@code dest}. */
+    private static void blockProducts(int p, int q, int dest, int at) {
         double[][] a = values(random(Precision.FLOAT64, B, p * q, 10)), v = values(random(Precision.FLOAT64, B, p, 11));
         double[][] u = values(withZero(random(Precision.FLOAT64, B, q, 12))), base = values(random(Precision.FLOAT64, B, p * q, 13));
         double[][] norms = new double[B][q], vecMat = new double[B][q], matVec = new double[B][p];
@@ -214,48 +228,49 @@ class NtmMatOpsTest {
                 norms[b][i] = Math.sqrt(s);
             }
         }
-        check("block column norms", pr -> {
-            Mat y = pr.zeros(B, q);
-            y.setBlockColumnNorms(random(pr, B, p * q, 10), 0.01);
+        String tag = " (p=" + p + " q=" + q + " operands at " + at + ", destination at " + dest + ")";
+        check("block column norms" + tag, pr -> {
+            Mat y = random(pr, B, q, 15, 0, 0, dest);
+            y.setBlockColumnNorms(random(pr, B, p * q, 10, -1, 1, at), 0.01);
             return y;
         }, norms);
-        check("block vector-matrix", pr -> {
-            Mat y = pr.zeros(B, q);
-            y.addBlockVecMat(random(pr, B, p * q, 10), random(pr, B, p, 11));
+        check("block vector-matrix" + tag, pr -> {
+            Mat y = random(pr, B, q, 15, 0, 0, dest);
+            y.addBlockVecMat(random(pr, B, p * q, 10, -1, 1, at), random(pr, B, p, 11));
             return y;
         }, vecMat);
-        check("block matrix-vector", pr -> {
-            Mat y = pr.zeros(B, p);
-            y.addBlockMatVec(random(pr, B, p * q, 10), withZero(random(pr, B, q, 12)));
+        check("block matrix-vector" + tag, pr -> {
+            Mat y = random(pr, B, p, 15, 0, 0, dest);
+            y.addBlockMatVec(random(pr, B, p * q, 10, -1, 1, at), withZero(random(pr, B, q, 12)));
             return y;
         }, matVec);
-        check("block outer", pr -> {
-            Mat y = random(pr, B, p * q, 13);
+        check("block outer" + tag, pr -> {
+            Mat y = random(pr, B, p * q, 13, -1, 1, dest);
             y.addBlockOuter(random(pr, B, p, 11), withZero(random(pr, B, q, 12)));
             return y;
         }, outer);
-        check("block erase in place", pr -> {
-            Mat y = random(pr, B, p * q, 13);
+        check("block erase in place" + tag, pr -> {
+            Mat y = random(pr, B, p * q, 13, -1, 1, dest);
             y.setProductOneMinusBlockOuter(y, random(pr, B, p, 11), withZero(random(pr, B, q, 12)));
             return y;
         }, erase);
-        check("block erase", pr -> {
-            Mat y = pr.zeros(B, p * q);
-            y.setProductOneMinusBlockOuter(random(pr, B, p * q, 13), random(pr, B, p, 11), withZero(random(pr, B, q, 12)));
+        check("block erase" + tag, pr -> {
+            Mat y = random(pr, B, p * q, 15, 0, 0, dest);
+            y.setProductOneMinusBlockOuter(random(pr, B, p * q, 13, -1, 1, at), random(pr, B, p, 11), withZero(random(pr, B, q, 12)));
             return y;
         }, erase);
-        check("block column scaled", pr -> {
-            Mat y = random(pr, B, p * q, 13);
-            y.addBlockColumnScaled(withZero(random(pr, B, q, 12)), random(pr, B, p * q, 10));
+        check("block column scaled" + tag, pr -> {
+            Mat y = random(pr, B, p * q, 13, -1, 1, dest);
+            y.addBlockColumnScaled(withZero(random(pr, B, q, 12)), random(pr, B, p * q, 10, -1, 1, at));
             return y;
         }, colScaled);
         // 4-row unrolled matrix-vector with a remainder row (p = 5)
         double[][] a5 = values(random(Precision.FLOAT64, B, 5 * q, 14));
         double[][] mv5 = new double[B][5];
         for (int b = 0; b < B; b++) for (int j = 0; j < 5; j++) for (int i = 0; i < q; i++) mv5[b][j] += a5[b][j * q + i] * u[b][i];
-        check("block matrix-vector, 5 rows", pr -> {
-            Mat y = pr.zeros(B, 5);
-            y.addBlockMatVec(random(pr, B, 5 * q, 14), withZero(random(pr, B, q, 12)));
+        check("block matrix-vector, 5 rows" + tag, pr -> {
+            Mat y = random(pr, B, 5, 15, 0, 0, dest);
+            y.addBlockMatVec(random(pr, B, 5 * q, 14, -1, 1, at), withZero(random(pr, B, q, 12)));
             return y;
         }, mv5);
         Mat bad = Precision.FLOAT64.zeros(B, 4);
@@ -309,6 +324,20 @@ class NtmMatOpsTest {
         inner.setCircularConvolution(random(Precision.FLOAT32, B, 5, 1), random(Precision.FLOAT32, B, 3, 2));
         inner.setLogPositivePart(inner, 1e-16);
         for (int r = 0; r < B; r++) {
+            for (int c : new int[] {0, 1, 7, 8}) assertEquals(7.0, wide.get(r, c));
+        }
+        // block ops: a 2 x 5 block destination at column 3, a 5-vector destination at column 2
+        Mat wideBlock = Precision.FLOAT32.zeros(B, 14);
+        wideBlock.fill(7);
+        Mat block = wideBlock.columns(3, 10), operand = random(Precision.FLOAT32, B, 10, 3, -1, 1, 0);
+        Mat v = random(Precision.FLOAT32, B, 2, 4), u = random(Precision.FLOAT32, B, 5, 5);
+        block.addBlockOuter(v, u);
+        block.setProductOneMinusBlockOuter(operand, v, u);
+        block.addBlockColumnScaled(u, operand);
+        inner.setBlockColumnNorms(operand, 1e-3);
+        inner.addBlockVecMat(operand, v);
+        for (int r = 0; r < B; r++) {
+            for (int c : new int[] {0, 1, 2, 13}) assertEquals(7.0, wideBlock.get(r, c));
             for (int c : new int[] {0, 1, 7, 8}) assertEquals(7.0, wide.get(r, c));
         }
     }

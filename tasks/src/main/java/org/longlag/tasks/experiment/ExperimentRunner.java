@@ -94,7 +94,9 @@ public final class ExperimentRunner {
                 boolean due = (every > 0 && r.step() % every == 0) || r.step() == training.steps();
                 if (!due) return;
                 TaskScore s = p.task().evaluate(m, validation);
-                history.add(new EvaluationPoint(r.step(), r.sequences(), r.elapsedSeconds(), r.loss(), s.metrics(), s.solved()));
+                EvaluationPoint point = new EvaluationPoint(r.step(), r.sequences(), r.elapsedSeconds(), r.loss(), s.metrics(), s.solved());
+                history.add(point);
+                for (TrainingListener l : extra) if (l instanceof ValidationListener) ((ValidationListener) l).onValidation(point);
                 if (s.solved() && firstSolved[0] < 0) firstSolved[0] = r.step();
                 if (s.solved() && e.evaluation().stopWhenSolved()) control.stop("solved at step " + r.step());
             }
@@ -106,7 +108,7 @@ public final class ExperimentRunner {
         String diverged = "";
         long start = System.nanoTime();
         try (Trainer trainer = new Trainer(model, training)) {
-            tr = trainer.fit(p.task(), listeners);
+            tr = trainer.fit(p.task().trainingBatches(), listeners);
         } catch (TrainingDivergedException ex) {
             diverged = ex.getMessage();
             tr = new TrainingResult(ex.step() - 1, (long) (ex.step() - 1) * training.batchSize(), (System.nanoTime() - start) / 1e9, Double.NaN, "diverged");

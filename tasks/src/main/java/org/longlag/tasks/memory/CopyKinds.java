@@ -39,12 +39,15 @@ public final class CopyKinds {
             return List.of(
                     new OptionSpec("width", "bits per vector", 8),
                     new OptionSpec("min-length", "shortest training sequence", 1),
-                    new OptionSpec("solved-bits", "wrong bits per sequence that count as solved", 0.1));
+                    new OptionSpec("solved-bits", "wrong bits per sequence that count as solved", 0.1),
+                    new OptionSpec("batch-lengths", "training batches: mixed (each sequence its own length, padded) or same"
+                            + " (one length per batch, as Collier & Beel 2018; about half the steps)", "mixed"));
         }
 
         @Override
         public Task build(Settings s) {
-            return new CopyTask(s.getInt("width"), s.getInt("min-length"), s.getInt("lag"), s.getDouble("solved-bits"));
+            return new CopyTask(s.getInt("width"), s.getInt("min-length"), s.getInt("lag"), s.getDouble("solved-bits"),
+                    CopyTask.BatchLengths.parse(s.getString("batch-lengths")));
         }
     }
 

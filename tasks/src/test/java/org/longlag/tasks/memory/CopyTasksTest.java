@@ -54,6 +54,37 @@ class CopyTasksTest {
         assertEquals(3, CopyTask.graves2014().generalizationTasks().size());
     }
 
+    /** Length of sequence b of a copy batch: the step of its delimiter. */
+    private static int length(INDArray x, int b) {
+        for (int t = 0; t < x.size(2); t++) if (x.getDouble(b, 8, t) == 1) return t;
+        throw new AssertionError("no delimiter in sequence " + b);
+    }
+
+    @Test
+    void sameLengthTrainingBatchesShareOneLengthWhileEvaluationSetsMix() {
+        CopyTask task = new CopyTask(8, 1, 20, 0.1, CopyTask.BatchLengths.SAME);
+        SplittableRandom rng = new SplittableRandom(3);
+        java.util.Set<Integer> batchLengths = new java.util.HashSet<>();
+        for (int i = 0; i < 60; i++) {
+            DataSet d = task.trainingBatches().next(8, rng);
+            int len = length(d.getFeatures(), 0);
+            for (int b = 1; b < 8; b++) assertEquals(len, length(d.getFeatures(), b), "one length per training batch");
+            assertEquals(2 * len + 1, d.getFeatures().size(2), "no padding");
+            assertEquals(8.0 * len, d.getLabelsMaskArray().sumNumber().doubleValue(), "recall steps masked");
+            batchLengths.add(len);
+        }
+        assertTrue(batchLengths.size() > 10, "lengths drawn anew for every batch: " + batchLengths);
+        assertTrue(batchLengths.stream().allMatch(l -> l >= 1 && l <= 20));
+        DataSet eval = task.next(50, new SplittableRandom(4));
+        java.util.Set<Integer> evalLengths = new java.util.HashSet<>();
+        for (int b = 0; b < 50; b++) evalLengths.add(length(eval.getFeatures(), b));
+        assertTrue(evalLengths.size() > 5, "validation and test sets mix lengths: " + evalLengths);
+        CopyTask mixed = CopyTask.graves2014();
+        org.junit.jupiter.api.Assertions.assertSame(mixed, mixed.trainingBatches(), "mixed: training batches are the task's own");
+        var e = assertThrows(IllegalArgumentException.class, () -> CopyTask.BatchLengths.parse("sorted"));
+        assertTrue(e.getMessage().contains("batch-lengths"), e.getMessage());
+    }
+
     @Test
     void copyMemoryLayoutFollowsArjovsky() {
         int lag = 30;
