@@ -40,6 +40,16 @@ public interface Task extends BatchSource {
     }
 
     /**
+     * The final held-out test of a trained model: {@link Evaluation#evaluate} on {@code samples}
+     * fresh sequences drawn from {@code seed}, and, when {@code artifacts} is not null, files that
+     * show how the model did there (by default none; reconstruction writes its freely generated and
+     * the true trajectory), from the same evaluation.
+     */
+    default TaskScore test(SequenceModel model, int samples, long seed, ArtifactSink artifacts) throws java.io.IOException {
+        return Evaluation.evaluate(model, this, samples, seed);
+    }
+
+    /**
      * The model a kind built for this task, adapted to what the task needs (e.g. the identity
      * observation model of reconstruction); by default unchanged.
      */

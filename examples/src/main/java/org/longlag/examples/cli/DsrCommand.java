@@ -4,22 +4,19 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.longlag.dynamics.trajectory.Standardization;
-import org.longlag.dynamics.trajectory.TrajectoryCsv;
 import org.longlag.models.model.SequenceModel;
 import org.longlag.models.train.Optimizer;
 import org.longlag.models.train.TrainingConfig;
+import org.longlag.tasks.TaskScore;
 import org.longlag.tasks.experiment.EvaluationConfig;
 import org.longlag.tasks.experiment.EvaluationPoint;
 import org.longlag.tasks.experiment.Experiment;
 import org.longlag.tasks.experiment.ExperimentResult;
 import org.longlag.tasks.experiment.ExperimentRunner;
 import org.longlag.tasks.experiment.JsonFiles;
-import org.longlag.tasks.dsr.ReconstructionEvaluation;
 import org.longlag.tasks.dsr.ReconstructionTask;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -108,40 +105,31 @@ final class DsrCommand implements Callable<Integer>, CatalogOptions.Target {
         Path modelFile = out.resolve("model.longlag");
         ExperimentResult r;
         try (ProgressListener progress = new ProgressListener(model + " dsr")) {
-            r = runner.run(experiment, prepared, modelFile, progress);
+            r = runner.run(experiment, prepared, modelFile, out, progress); // the test writes generated.csv and truth.csv into out
         }
         for (EvaluationPoint p : r.history()) {
             o.printf(Locale.ROOT, "  step %6d  %7.1fs  loss %.4g  %s%n", p.step(), p.seconds(), p.loss(), format(p.metrics()));
         }
         if (!r.diverged().isEmpty()) o.println("  " + r.diverged());
 
-        ReconstructionEvaluation eval = task.evaluate(SequenceModel.load(modelFile));
-        Standardization scale = task.data().standardization();
+        TaskScore score = r.test();
         Path generatedFile = out.resolve("generated.csv"), truthFile = out.resolve("truth.csv");
-        List<String> header = header(task.data().dimension());
-        TrajectoryCsv.write(generatedFile, scale.invert(eval.generated()), header);
-        TrajectoryCsv.write(truthFile, scale.invert(eval.truth()), header);
         double wall = (System.nanoTime() - started) / 1e9;
         Map<String, Object> files = new LinkedHashMap<>();
         files.put("model", modelFile.getFileName().toString());
-        files.put("generated", generatedFile.getFileName().toString());
-        files.put("truth", truthFile.getFileName().toString());
+        if (r.artifacts().containsKey(ReconstructionTask.GENERATED_ARTIFACT)) files.put("generated", r.artifacts().get(ReconstructionTask.GENERATED_ARTIFACT));
+        else o.println("  the free run left the finite numbers within its first step: no generated.csv");
+        files.put("truth", r.artifacts().get(ReconstructionTask.TRUE_ARTIFACT));
         JsonFiles.write(out.resolve("result.json"), new DsrReport(r, task.config(), files, wall));
 
         o.printf(Locale.ROOT, "trained %d steps in %.1f s%s%n", r.steps(), r.seconds(), r.stopReason().isEmpty() ? "" : "; " + r.stopReason());
         o.printf(Locale.ROOT, "test: D_stsp = %.4g, D_H = %.4g, %d-step prediction error = %.4g (chance D_stsp %.4g; %s: %s)%n",
-                eval.score().get("dstsp"), eval.score().get("dh"), task.reconstruction().predictionSteps(), eval.score().get("prediction_error"),
-                eval.score().chanceError(), eval.score().criterion(), eval.score().solved() ? "met" : "not met");
+                score.get("dstsp"), score.get("dh"), task.reconstruction().predictionSteps(), score.get("prediction_error"),
+                score.chanceError(), score.criterion(), score.solved() ? "met" : "not met");
         o.printf(Locale.ROOT, "wall time %.1f s; wrote %s, %s, %s, %s%n", wall, out.resolve("result.json"), modelFile, generatedFile, truthFile);
         o.printf(Locale.ROOT, "next: longlag metrics --true %s --generated %s;  longlag lyapunov --model %s%n", truthFile, generatedFile, modelFile);
         o.flush();
         return 0;
-    }
-
-    private static List<String> header(int n) {
-        String[] names = new String[n];
-        for (int j = 0; j < n; j++) names[j] = "x" + (j + 1);
-        return List.of(names);
     }
 
     private static String format(Map<String, Double> metrics) {

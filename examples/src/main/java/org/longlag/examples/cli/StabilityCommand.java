@@ -16,11 +16,18 @@ import org.longlag.models.diagnostics.GradientProbe;
 import org.longlag.models.diagnostics.StabilityListener;
 import org.longlag.models.diagnostics.StabilityProbe;
 import org.longlag.models.diagnostics.StabilitySnapshot;
+import org.longlag.models.forcing.AlphaMethod;
+import org.longlag.models.forcing.Forcing;
+import org.longlag.models.forcing.GeneralizedForcing;
+import org.longlag.models.forcing.SparseForcing;
+import org.longlag.models.model.ModelSpec;
 import org.longlag.models.model.SequenceModel;
+import org.longlag.models.registry.Settings;
 import org.longlag.models.train.Optimizer;
 import org.longlag.models.train.Trainer;
 import org.longlag.models.train.TrainingConfig;
 import org.longlag.models.train.TrainingDivergedException;
+import org.longlag.tasks.Task;
 import org.longlag.tasks.experiment.Experiment;
 import org.longlag.tasks.experiment.ExperimentRunner;
 import org.longlag.tasks.experiment.JsonFiles;
@@ -36,19 +43,26 @@ import picocli.CommandLine.Option;
         description = {"Measure how gradients grow or vanish with lag: per-lag gradient norms ||dL/dz_{T-k}||, Jacobian products",
                 "dz_T/dz_{T-k} and their spectra, and the maximal Lyapunov exponent of the zero-input dynamics, at initialization",
                 "and at training checkpoints. Prints one line per checkpoint with the fitted rate b of log ||dL/dz_{T-k}|| = a + b k",
-                "and exp(b). Writes DIR/gradient_norms.csv, summary.csv, jacobian_windows.csv, gradient_norms.png and config.json."})
+                "and exp(b). Writes DIR/gradient_norms.csv, summary.csv, jacobian_windows.csv, gradient_norms.png and config.json.",
+                "On the reconstruction task (--task dsr) the gradients flow through its teacher forcing: compare --forcing free",
+                "(the window starts on the data, then runs freely) with --forcing sparse --tau N on a trained model (--load FILE)."})
 final class StabilityCommand implements Callable<Integer>, CatalogOptions.Target {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "model kind: lstm, elman, rplrnn, ...")
+    @Option(names = "--model", description = "model kind: lstm, elman, rplrnn, shplrnn, ... (or --load)")
     String model;
 
-    @Option(names = "--task", required = true, description = "task kind: addition, multiplication, ...")
+    @Option(names = "--load", paramLabel = "FILE", description = {"a saved model to measure (and with --steps train further) instead of a new",
+            "--model: model.longlag from train, dsr, or a suite run with --save-models"})
+    Path load;
+
+    @Option(names = "--task", required = true, description = "task kind: addition, multiplication, dsr, ...")
     String task;
 
-    @Option(names = "--lag", description = "time lag T (default ${DEFAULT-VALUE})", defaultValue = "100")
+    @Option(names = "--lag", description = {"time lag T (default ${DEFAULT-VALUE}); for dsr the window length (--seq-length),",
+            "the lags counted back from its last step"}, defaultValue = "100")
     int lag;
 
     @Option(names = "--hidden", description = "hidden units (default ${DEFAULT-VALUE})", defaultValue = "64")
@@ -119,48 +133,96 @@ final class StabilityCommand implements Callable<Integer>, CatalogOptions.Target
     @Override
     public Integer call() throws Exception {
         ExperimentRunner runner = ExperimentRunner.discover();
-        CatalogOptions.Split given = CatalogOptions.given(spec, model, runner.models().options(model), task, runner.tasks().options(task));
+        if ((model == null) == (load == null)) throw new Longlag.UsageException("give a model kind (--model KIND) or a saved model (--load FILE), one of them");
+        if (!runner.tasks().names().contains(task)) {
+            throw new Longlag.UsageException("unknown task '" + task + "'; known tasks: " + String.join(", ", runner.tasks().names()));
+        }
+        String modelName = model != null ? model : load.toString();
+        List<org.longlag.models.registry.OptionSpec> taskKindOptions = runner.tasks().options(task);
+        CatalogOptions.Split given = CatalogOptions.given(spec, modelName, model != null ? runner.models().options(model) : List.of(), task, taskKindOptions);
         Map<String, Object> modelOptions = new LinkedHashMap<>(given.model());
         modelOptions.put("hidden", hidden);
         modelOptions.put("precision", precision);
         Map<String, Object> taskOptions = new LinkedHashMap<>(given.task());
-        taskOptions.put("lag", lag);
+        if (runner.tasks().kind(task).isMemoryTask() || !hasOption(taskKindOptions, "seq-length")) taskOptions.put("lag", lag);
+        else if (!taskOptions.containsKey("seq-length")) taskOptions.put("seq-length", lag); // reconstruction: the window is the lag axis
         if (steps < 0) throw new Longlag.UsageException("--steps must be >= 0, got " + steps);
         int[] at = checkpoints();
         TrainingConfig training = new TrainingConfig(Math.max(1, steps), batch, new Optimizer(Optimizer.parseKind(optimizer), lr), clip, threads, seed, 0);
-        Experiment experiment = new Experiment(model, modelOptions, task, taskOptions, training,
+        Experiment experiment = new Experiment(model != null ? model : "file", modelOptions, task, taskOptions, training,
                 new org.longlag.tasks.experiment.EvaluationConfig(0, 1, 1, false), seed);
-        ExperimentRunner.Prepared prepared = runner.prepare(experiment);
         ExperimentRunner.Seeds seeds = ExperimentRunner.Seeds.of(seed);
+        Task t;
+        Settings taskSettings;
+        SequenceModel m;
+        Map<String, Object> modelSettings;
+        if (load == null) {
+            ExperimentRunner.Prepared prepared = runner.prepare(experiment);
+            t = prepared.task();
+            taskSettings = prepared.taskSettings();
+            modelSettings = prepared.modelSettings().asMap();
+            m = SequenceModel.create(prepared.spec(), seeds.model());
+        } else {
+            taskSettings = runner.tasks().settings(task, taskOptions);
+            t = runner.tasks().kind(task).build(taskSettings);
+            try {
+                m = SequenceModel.load(load);
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new Longlag.UsageException("--load: no such file: " + load);
+            } catch (java.io.IOException | RuntimeException e) {
+                throw new Longlag.UsageException("--load: could not read a model from " + load + ": " + e.getMessage());
+            }
+            org.longlag.models.registry.TaskShape shape = t.shape();
+            if (m.spec().inputSize() != shape.inputSize() || m.spec().outputSize() != shape.outputSize()) {
+                throw new Longlag.UsageException("--load: the model in " + load + " takes " + m.spec().inputSize() + " inputs and gives "
+                        + m.spec().outputSize() + " outputs; task '" + task + "' has " + shape.inputSize() + " and " + shape.outputSize());
+            }
+            modelSettings = Map.of("file", load.toAbsolutePath().toString());
+        }
         StabilityProbe probe = new StabilityProbe(new GradientProbe(probeBatches, probeSize, seeds.validation(), Precision.parse(diagnosticPrecision)),
                 fitFrom, fitTo, windows, singularValues, normStride,
                 lyapunovSteps == 0 || normStride == 0 ? null : new MapLyapunovOptions(lyapunovTransient, lyapunovSteps, 1, 1, 1.0));
 
         Files.createDirectories(out);
         PrintWriter o = spec.commandLine().getOut();
-        String name = model + " " + task + " T=" + lag;
+        int shownLag = runner.tasks().kind(task).isMemoryTask() ? lag : t.shape().maxLag();
+        String name = (model != null ? model : load.toString()) + " " + task + " T=" + shownLag + forcingLabel(t.forcing());
         List<StabilitySnapshot> snapshots = new ArrayList<>();
-        SequenceModel m = SequenceModel.create(prepared.spec(), seeds.model());
         String diverged = "";
         if (steps == 0) {
-            snapshots.add(report(o, name, probe.measure(m, prepared.task(), 0)));
+            snapshots.add(report(o, name, probe.measure(m, t, 0)));
         } else {
-            StabilityListener listener = new StabilityListener(probe, prepared.task(), at, s -> report(o, name, s));
+            StabilityListener listener = new StabilityListener(probe, t, at, s -> report(o, name, s));
             try (ProgressListener progress = new ProgressListener(name);
                  Trainer trainer = new Trainer(m, training.withSeed(seeds.training()))) {
-                trainer.fit(prepared.task().trainingBatches(), progress, listener);
+                trainer.fit(t.trainingBatches(), progress, listener);
             } catch (TrainingDivergedException e) {
                 diverged = e.getMessage();
                 o.println(name + ": " + diverged + "; later checkpoints were not measured");
             }
             snapshots.addAll(listener.snapshots());
         }
-        writeConfig(experiment, prepared, probe, at, diverged);
+        writeConfig(experiment, modelSettings, m.spec(), taskSettings, probe, at, diverged);
         StabilityFiles.write(out, snapshots);
-        if (!snapshots.isEmpty()) GradientNormChart.write(out.resolve("gradient_norms.png"), name + ", " + prepared.spec().cell().getClass().getSimpleName(), snapshots);
+        if (!snapshots.isEmpty()) GradientNormChart.write(out.resolve("gradient_norms.png"), name + ", " + m.spec().cell().getClass().getSimpleName(), snapshots);
         o.printf(Locale.ROOT, "wrote %s: gradient_norms.csv, summary.csv, jacobian_windows.csv, gradient_norms.png, config.json%n", out);
         o.flush();
         return 0;
+    }
+
+    private static boolean hasOption(List<org.longlag.models.registry.OptionSpec> options, String name) {
+        return options.stream().anyMatch(x -> x.name().equals(name));
+    }
+
+    /** How the task's teacher forcing is named in the printed lines ("" for none, as on memory tasks). */
+    static String forcingLabel(Forcing f) {
+        if (f instanceof SparseForcing sf) {
+            return sf.interval() == SparseForcing.startOnly().interval() ? ", free running from the data" : ", sparse forcing tau=" + sf.interval();
+        }
+        if (f instanceof GeneralizedForcing g) {
+            return String.format(Locale.ROOT, ", generalized forcing alpha=%s%s", g.alpha(), g.method() == AlphaMethod.CONSTANT ? "" : " (its starting value)");
+        }
+        return "";
     }
 
     private static StabilitySnapshot report(PrintWriter o, String name, StabilitySnapshot s) {
@@ -184,14 +246,15 @@ final class StabilityCommand implements Callable<Integer>, CatalogOptions.Target
         return set.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private void writeConfig(Experiment e, ExperimentRunner.Prepared p, StabilityProbe probe, int[] at, String diverged) throws java.io.IOException {
+    private void writeConfig(Experiment e, Map<String, Object> modelSettings, ModelSpec modelSpec, Settings taskSettings, StabilityProbe probe,
+                             int[] at, String diverged) throws java.io.IOException {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("command", "stability");
-        config.put("model", e.model());
-        config.put("modelSettings", p.modelSettings().asMap());
-        config.put("modelSpec", p.spec());
+        config.put("model", load == null ? e.model() : "file");
+        config.put("modelSettings", modelSettings);
+        config.put("modelSpec", modelSpec);
         config.put("task", e.task());
-        config.put("taskSettings", p.taskSettings().asMap());
+        config.put("taskSettings", taskSettings.asMap());
         config.put("seed", seed);
         config.put("steps", steps);
         config.put("training", steps == 0 ? null : e.training().withSeed(ExperimentRunner.Seeds.of(seed).training()));

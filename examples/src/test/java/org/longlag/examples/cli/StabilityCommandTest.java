@@ -59,4 +59,34 @@ class StabilityCommandTest {
         assertEquals("2", r[0]);
         assertTrue(r[2].contains("--recurrent-scale does not apply to model 'lstm'"), r[2]);
     }
+
+    @Test
+    void measuresASavedReconstructionModelWithAndWithoutForcing(@TempDir Path dir) throws Exception {
+        Cli trained = Cli.run("dsr", "--model", "shplrnn", "--hidden", "3", "--hidden-width", "8", "--length", "1500", "--test-length", "100",
+                "--seq-length", "20", "--steps", "3", "--batch", "4", "--forcing", "sparse", "--tau", "5", "--threads", "1", "--out", dir.resolve("dsr").toString());
+        assertEquals(0, trained.exitCode, trained.toString());
+        String[] common = {"stability", "--load", dir.resolve("dsr/model.longlag").toString(), "--task", "dsr", "--length", "1500", "--test-length", "100",
+                "--lag", "30", "--probe-batches", "1", "--probe-size", "4", "--windows", "5", "--lyapunov-steps", "50", "--lyapunov-transient", "10"};
+        String[] free = run(concat(common, "--forcing", "free", "--out", dir.resolve("free").toString()));
+        assertEquals("0", free[0], free[2]);
+        assertTrue(free[1].contains("model.longlag dsr T=30, free running from the data step 0: gradient norm"), free[1]);
+        String[] sparse = run(concat(common, "--forcing", "sparse", "--tau", "5", "--out", dir.resolve("sparse").toString()));
+        assertEquals("0", sparse[0], sparse[2]);
+        assertTrue(sparse[1].contains("dsr T=30, sparse forcing tau=5 step 0: gradient norm"), sparse[1]);
+        List<String> norms = Files.readAllLines(dir.resolve("sparse/gradient_norms.csv"));
+        assertEquals(1 + 31, norms.size(), "lags 0..30 of a window of 30 steps (and its start)");
+        assertTrue(Files.readString(dir.resolve("sparse/config.json")).contains("\"forcing\" : \"sparse\""));
+        String[] wrongTask = run("stability", "--load", dir.resolve("dsr/model.longlag").toString(), "--task", "addition", "--out", dir.resolve("x").toString());
+        assertEquals("2", wrongTask[0]);
+        assertTrue(wrongTask[2].contains("takes 1 inputs and gives 3 outputs; task 'addition' has 2 and 1"), wrongTask[2]);
+        String[] neither = run("stability", "--task", "addition", "--out", dir.resolve("y").toString());
+        assertEquals("2", neither[0]);
+        assertTrue(neither[2].contains("--model KIND") && neither[2].contains("--load FILE"), neither[2]);
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
 }

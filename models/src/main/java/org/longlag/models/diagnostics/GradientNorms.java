@@ -5,6 +5,8 @@ import org.longlag.models.bptt.Bptt;
 import org.longlag.models.bptt.StateObjective;
 import org.longlag.models.bptt.Unroll;
 import org.longlag.models.cell.Parameters;
+import org.longlag.models.forcing.BatchForcing;
+import org.longlag.models.forcing.ForcingSession;
 import org.longlag.models.loss.LossFunction;
 import org.longlag.models.model.SequenceBatch;
 import org.longlag.models.model.SequenceModel;
@@ -49,9 +51,25 @@ public final class GradientNorms {
      * Per-lag norms averaged over the probe's batches of a task, lag k counted back from each
      * batch's last loss step (for tasks with the loss at the last step this is the lag to the
      * target; for losses at several steps it mixes them). Batches of different lengths contribute
-     * to the lags they have. The model is copied into the probe's precision if it differs.
+     * to the lags they have. The model is copied into the probe's precision if it differs. The
+     * gradient is the one training on these batches computes: with the source's teacher forcing
+     * ({@link BatchSource#forcing()}, none for memory tasks; a fresh session, see
+     * {@link #byLag(SequenceModel, BatchSource, GradientProbe, ForcingSession)}).
      */
     public static LagProfile byLag(SequenceModel model, BatchSource source, GradientProbe probe) {
+        return byLag(model, source, probe, source.forcing().start());
+    }
+
+    /**
+     * As {@link #byLag(SequenceModel, BatchSource, GradientProbe)} with the teacher forcing of
+     * {@code forcing}: each probe batch is bound to it as the trainer binds a batch at update 1
+     * ({@code forcing.prepare(model, batch, 1)}, so an adaptive generalized alpha is at its
+     * starting value), and the gradient flows through the bound rule in the shared BPTT loop
+     * ({@link ShardWorker}). Under sparse forcing no gradient crosses a forced state, so the norm
+     * k steps back stays bounded instead of growing like exp(lambda_max k) on a chaotic model.
+     */
+    public static LagProfile byLag(SequenceModel model, BatchSource source, GradientProbe probe, ForcingSession forcing) {
+        if (forcing == null) throw new IllegalArgumentException("forcing must be given (Forcing.none().start() for none)");
         SequenceModel m = PrecisionCopy.of(model, probe.precision());
         ShardWorker worker = new ShardWorker(m.spec(), Bptt.FULL);
         SplittableRandom rng = new SplittableRandom(probe.seed());
@@ -63,7 +81,8 @@ public final class GradientNorms {
             double n = batch.maskSum(0, batch.size());
             if (n == 0) throw new IllegalArgumentException("the task's labels mask selects no step");
             double[] norms = new double[batch.length()];
-            lossSum += worker.lossAndGradient(m.weights(), batch, 0, batch.size(), 1.0 / n, source.loss(), norms);
+            BatchForcing bound = forcing.prepare(m, batch, 1);
+            lossSum += worker.lossAndGradient(m.weights(), batch, 0, batch.size(), 1.0 / n, source.loss(), norms, bound.rows(0, batch.size()));
             int last = batch.effectiveLength(0, batch.size()) - 1;
             if (last + 1 > sum.length) {
                 sum = java.util.Arrays.copyOf(sum, last + 1);

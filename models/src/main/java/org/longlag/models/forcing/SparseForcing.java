@@ -26,6 +26,16 @@ public record SparseForcing(int interval) implements Forcing {
         CellChecks.positive("interval", interval);
     }
 
+    /**
+     * Only the start is set from data; every later state is the model's own (free-running BPTT
+     * from a data-inferred start, the "no forcing" of Mikhaeil et al. 2022 and of the reference
+     * with an interval beyond the window). Unlike {@link NoForcing}, whose run starts from the
+     * model's own initial state, the windows of a reconstruction start on the data.
+     */
+    public static SparseForcing startOnly() {
+        return new SparseForcing(Integer.MAX_VALUE);
+    }
+
     @Override
     public ForcingSession start() {
         return (model, batch, step) -> {

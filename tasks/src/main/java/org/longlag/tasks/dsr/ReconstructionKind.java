@@ -48,7 +48,7 @@ public final class ReconstructionKind implements TaskKind {
                 new OptionSpec("noise", "observation noise on a built-in system's training part (fraction of each std); CSV data are used as given", 0.05),
                 new OptionSpec("data-seed", "seed of the observation noise", 1L),
                 new OptionSpec("seq-length", "steps per training window", 200),
-                new OptionSpec("forcing", "teacher forcing: gtf (generalized), sparse or none", "gtf"),
+                new OptionSpec("forcing", "teacher forcing: gtf (generalized), sparse, free (start from data only) or none (start from the model's z_0)", "gtf"),
                 new OptionSpec("tau", "sparse forcing interval", SparseForcing.REFERENCE_INTERVAL),
                 new OptionSpec("alpha", "generalized forcing alpha (start value when adaptive)", 1.0),
                 new OptionSpec("alpha-method", "constant, product-bound (adaptive, Jacobian-product bound) or decay", "product-bound"),
@@ -82,11 +82,12 @@ public final class ReconstructionKind implements TaskKind {
         String kind = s.getString("forcing").trim().toLowerCase(Locale.ROOT);
         switch (kind) {
             case "none": return Forcing.none();
+            case "free": return SparseForcing.startOnly();
             case "sparse": case "stf": return new SparseForcing(s.getInt("tau"));
             case "gtf": case "generalized":
                 return new GeneralizedForcing(s.getDouble("alpha"), AlphaMethod.parse(s.getString("alpha-method")),
                         s.getDouble("alpha-decay"), s.getInt("alpha-interval"));
-            default: throw new IllegalArgumentException("unknown forcing '" + s.getString("forcing") + "': expected gtf, sparse or none");
+            default: throw new IllegalArgumentException("unknown forcing '" + s.getString("forcing") + "': expected gtf, sparse, free or none");
         }
     }
 }

@@ -1,16 +1,21 @@
 package org.longlag.tasks.dsr;
 
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.longlag.dynamics.metrics.DsrComparison;
 import org.longlag.dynamics.metrics.DsrMetrics;
+import org.longlag.dynamics.trajectory.TrajectoryCsv;
 import org.longlag.models.autonomous.FreeRun;
 import org.longlag.models.forcing.Forcing;
 import org.longlag.models.loss.LossFunction;
 import org.longlag.models.model.ModelSpec;
 import org.longlag.models.model.SequenceModel;
 import org.longlag.models.registry.TaskShape;
+import org.longlag.tasks.ArtifactSink;
 import org.longlag.tasks.Task;
 import org.longlag.tasks.TaskScore;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -37,6 +42,11 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class ReconstructionTask implements Task {
 
     private static final long CHANCE_SEED = 0x5eedL;
+
+    /** Artifact name of the free run written by {@link #test}: CSV in the data's units, a row per time step. */
+    public static final String GENERATED_ARTIFACT = "generated-trajectory";
+    /** Artifact name of the test trajectory written by {@link #test}: CSV in the data's units. */
+    public static final String TRUE_ARTIFACT = "true-trajectory";
 
     private final ReconstructionData data;
     private final ReconstructionConfig config;
@@ -129,6 +139,34 @@ public final class ReconstructionTask implements Task {
         return evaluate(model).score();
     }
 
+    /**
+     * The held-out evaluation ({@link #evaluate(SequenceModel)}; {@code samples} and {@code seed}
+     * are not used), and with {@code artifacts} the two trajectories it compared, in the data's
+     * units with columns x1..xN: "generated-trajectory" as generated.csv (its finite leading rows
+     * if the free run left the finite numbers; none if fewer than 2) and "true-trajectory" as
+     * truth.csv.
+     */
+    @Override
+    public TaskScore test(SequenceModel model, int samples, long seed, ArtifactSink artifacts) throws IOException {
+        ReconstructionEvaluation e = evaluate(model);
+        if (artifacts != null) write(e, artifacts);
+        return e.score();
+    }
+
+    /** Writes an evaluation's trajectories as {@link #test} does. */
+    public void write(ReconstructionEvaluation e, ArtifactSink artifacts) throws IOException {
+        List<String> header = new ArrayList<>();
+        for (int j = 1; j <= data.dimension(); j++) header.add("x" + j);
+        double[][] generated = e.generated();
+        int finite = 0;
+        while (finite < generated.length && isFinite(generated[finite])) finite++;
+        if (finite >= 2) {
+            double[][] rows = finite == generated.length ? generated : java.util.Arrays.copyOf(generated, finite);
+            TrajectoryCsv.write(artifacts.file(GENERATED_ARTIFACT, "generated.csv"), data.standardization().invert(rows), header);
+        }
+        TrajectoryCsv.write(artifacts.file(TRUE_ARTIFACT, "truth.csv"), data.standardization().invert(e.truth()), header);
+    }
+
     /** Free run from the first test point, D_stsp, D_H and prediction error on the test trajectory. */
     public ReconstructionEvaluation evaluate(SequenceModel model) {
         double[][] truth = data.test();
@@ -185,7 +223,12 @@ public final class ReconstructionTask implements Task {
     }
 
     private static boolean isFinite(double[][] x) {
-        for (double[] row : x) for (double v : row) if (!Double.isFinite(v)) return false;
+        for (double[] row : x) if (!isFinite(row)) return false;
+        return true;
+    }
+
+    private static boolean isFinite(double[] row) {
+        for (double v : row) if (!Double.isFinite(v)) return false;
         return true;
     }
 }

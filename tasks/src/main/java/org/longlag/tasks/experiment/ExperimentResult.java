@@ -25,11 +25,17 @@ import org.longlag.tasks.TaskScore;
  * @param history        validation scores during training
  * @param environment    Java version, threads, longlag version
  * @param diverged       non-empty if training stopped on a NaN/Inf (the message)
+ * @param artifacts      files the task's test wrote (e.g. a reconstruction's trajectories), artifact
+ *                       name to file name inside the run's artifact directory; empty when none was given
  */
 public record ExperimentResult(Experiment experiment, Map<String, Object> modelSettings, Map<String, Object> taskSettings,
                                ModelSpec modelSpec, int parameterCount, long trainingSeed, long modelSeed,
                                int steps, long sequences, double seconds, String stopReason, TaskScore test,
                                Map<String, TaskScore> generalization,
                                int firstSolvedStep, List<EvaluationPoint> history, Map<String, String> environment,
-                               String diverged) {
+                               String diverged, Map<String, String> artifacts) {
+
+    public ExperimentResult {
+        artifacts = artifacts == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(artifacts));
+    }
 }

@@ -80,6 +80,15 @@ public final class ExperimentRunner {
 
     /** Runs an experiment whose task and model were already built by {@link #prepare} (for callers that keep the task). */
     public ExperimentResult run(Experiment e, Prepared p, Path modelFile, TrainingListener... extra) {
+        return run(e, p, modelFile, null, extra);
+    }
+
+    /**
+     * As {@link #run(Experiment, Prepared, Path, TrainingListener...)}, and the task's final test
+     * writes its artifacts (e.g. a reconstruction's generated and true trajectories) into
+     * {@code artifactDir} (created when the first is written; null for none); the result lists them.
+     */
+    public ExperimentResult run(Experiment e, Prepared p, Path modelFile, Path artifactDir, TrainingListener... extra) {
         Seeds seeds = Seeds.of(e.seed());
         SequenceModel model = SequenceModel.create(p.spec(), seeds.model());
         TrainingConfig training = e.training().withSeed(seeds.training());
@@ -113,7 +122,18 @@ public final class ExperimentRunner {
             diverged = ex.getMessage();
             tr = new TrainingResult(ex.step() - 1, (long) (ex.step() - 1) * training.batchSize(), (System.nanoTime() - start) / 1e9, Double.NaN, "diverged");
         }
-        TaskScore test = Evaluation.evaluate(model, p.task(), e.evaluation().testSamples(), seeds.test());
+        Map<String, String> artifacts = new LinkedHashMap<>();
+        TaskScore test;
+        try {
+            test = p.task().test(model, e.evaluation().testSamples(), seeds.test(), artifactDir == null ? null : (name, fileName) -> {
+                Path f = artifactDir.resolve(fileName);
+                java.nio.file.Files.createDirectories(artifactDir);
+                artifacts.put(name, fileName);
+                return f;
+            });
+        } catch (IOException ex) {
+            throw new UncheckedIOException("could not write the test's artifacts into " + artifactDir + ": " + ex.getMessage(), ex);
+        }
         Map<String, TaskScore> generalization = new LinkedHashMap<>();
         for (Map.Entry<String, Task> g : p.task().generalizationTasks().entrySet()) {
             generalization.put(g.getKey(), Evaluation.evaluate(model, g.getValue(), e.evaluation().testSamples(), seeds.test()));
@@ -127,7 +147,7 @@ public final class ExperimentRunner {
         }
         return new ExperimentResult(e, p.modelSettings().asMap(), p.taskSettings().asMap(), p.spec(), model.parameterCount(),
                 seeds.training(), seeds.model(), tr.steps(), tr.sequences(), tr.seconds(), tr.stopReason(), test, generalization,
-                firstSolved[0], history, environment(training), diverged);
+                firstSolved[0], history, environment(training), diverged, artifacts);
     }
 
     static Map<String, String> environment(TrainingConfig training) {

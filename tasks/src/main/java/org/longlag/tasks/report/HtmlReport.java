@@ -55,7 +55,11 @@ final class HtmlReport {
         for (String t : memoryTasks) h.append("<th>memory length<br><span>").append(esc(t)).append(", lags ").append(esc(lagRange(c.curves(), t))).append("</span></th>");
         List<String[]> dsrColumns = new ArrayList<>();
         for (String t : dsrTasks) for (String m : Reconstruction.headline(c.runs(), t)) dsrColumns.add(new String[] {t, m});
-        for (String[] col : dsrColumns) h.append("<th>").append(esc(col[1])).append("<br><span>").append(esc(col[0])).append(", mean ± sd over seeds</span></th>");
+        for (String[] col : dsrColumns) {
+            double chance = Reconstruction.chance(c.runs(), col[0], col[1]);
+            h.append("<th>").append(esc(col[1])).append("<br><span>").append(esc(col[0])).append(", mean ± sd over seeds")
+                    .append(Double.isNaN(chance) ? "" : "; memoryless stand-in " + fmt(chance)).append("</span></th>");
+        }
         if (dsrColumns.isEmpty()) h.append("<th>memoryless generalization<br><span>DSR metrics</span></th>");
         h.append("<th>runs</th></tr></thead>\n<tbody>\n");
         List<Reconstruction.Summary> summaries = Reconstruction.summaries(c.runs());
@@ -67,8 +71,11 @@ final class HtmlReport {
             }
             for (String[] col : dsrColumns) {
                 Reconstruction.Summary s = summaries.stream().filter(x -> x.task().equals(col[0]) && x.metric().equals(col[1]) && x.model().equals(model)).findFirst().orElse(null);
-                h.append(s == null || s.values().length == 0 ? "<td class=\"na\">not run</td>"
-                        : "<td>" + fmt(s.mean()) + (s.values().length > 1 ? " ± " + fmt(s.sd()) : "") + " <span>(" + s.values().length + " seed" + (s.values().length == 1 ? "" : "s") + ")</span></td>");
+                if (s == null || s.runs() == 0) h.append("<td class=\"na\">not run</td>");
+                else if (s.values().length == 0) h.append("<td class=\"fail\">undefined <span>(" + s.runs() + " run" + (s.runs() == 1 ? "" : "s")
+                        + "; e.g. D<sub>stsp</sub> when no generated point falls in the true attractor's range)</span></td>");
+                else h.append("<td>" + fmt(s.mean()) + (s.values().length > 1 ? " ± " + fmt(s.sd()) : "") + " <span>(" + s.values().length + " seed"
+                        + (s.values().length == 1 ? "" : "s") + (s.values().length < s.runs() ? " of " + s.runs() + " runs; the others undefined" : "") + ")</span></td>");
             }
             if (dsrColumns.isEmpty()) h.append("<td class=\"na\">no reconstruction task in this suite</td>");
             h.append("<td>").append(esc(runCounts(c.runs(), model))).append("</td></tr>\n");

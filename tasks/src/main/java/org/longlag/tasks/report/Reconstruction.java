@@ -79,6 +79,19 @@ public final class Reconstruction {
         return rest;
     }
 
+    /**
+     * The chance (memoryless) level of a metric of a task: the runs' chance error when the metric
+     * is the one their "error" repeats (for reconstruction, D_stsp against independent Gaussian
+     * draws with the test data's means and standard deviations), else NaN.
+     */
+    public static double chance(List<RunView> runs, String task, String metric) {
+        for (RunView r : runs) {
+            if (r.memoryTask() || !r.scored() || !r.task().equals(task) || !Double.isFinite(r.chanceError())) continue;
+            if (metric.equals(r.primary()) || metric.equals("error")) return r.chanceError();
+        }
+        return Double.NaN;
+    }
+
     /** Summaries per (task, model, metric), in order of appearance. */
     public static List<Summary> summaries(List<RunView> runs) {
         Map<String, Map<String, List<RunView>>> byTask = new LinkedHashMap<>();

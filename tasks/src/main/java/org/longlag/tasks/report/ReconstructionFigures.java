@@ -18,15 +18,16 @@ import org.longlag.dynamics.trajectory.Trajectory;
 import org.longlag.dynamics.trajectory.TrajectoryCsv;
 
 /**
- * Figures of memoryless generalization: each metric of each reconstruction task per model (mean
- * over seeds, with the standard deviation as an error bar), and the generated trajectory of each
+ * Figures of memoryless generalization: each headline metric ({@link Reconstruction#headline}: D_stsp,
+ * D_H, prediction error) of each reconstruction task per model (mean over seeds, with the standard
+ * deviation as an error bar; every metric is in the table of all runs), and the generated trajectory of each
  * model drawn over the true one.
  */
 final class ReconstructionFigures {
 
     /** Artifact names that hold a run's freely generated and its true trajectory (CSV files beside the store). */
-    static final String GENERATED = "generated-trajectory";
-    static final String TRUE = "true-trajectory";
+    static final String GENERATED = org.longlag.tasks.dsr.ReconstructionTask.GENERATED_ARTIFACT;
+    static final String TRUE = org.longlag.tasks.dsr.ReconstructionTask.TRUE_ARTIFACT;
 
     private ReconstructionFigures() {
     }
@@ -35,7 +36,7 @@ final class ReconstructionFigures {
         List<Figure> out = new ArrayList<>();
         List<Reconstruction.Summary> all = Reconstruction.summaries(runs);
         for (String task : Reconstruction.tasks(runs)) {
-            for (String metric : Reconstruction.metrics(runs, task)) {
+            for (String metric : Reconstruction.headline(runs, task)) {
                 List<Reconstruction.Summary> s = all.stream().filter(x -> x.task().equals(task) && x.metric().equals(metric) && x.values().length > 0).toList();
                 if (s.isEmpty()) continue;
                 DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
@@ -59,11 +60,18 @@ final class ReconstructionFigures {
                 c.removeLegend();
                 out.add(new Figure("dsr-" + MemoryFigures.slug(task) + "-" + MemoryFigures.slug(metric), metric + " on " + task,
                         "Mean over seeds (bar) and standard deviation (error bar) of " + metric + " of the freely generated trajectory"
-                                + " on the reconstruction task " + task + "; lower is better for divergences and errors.",
+                                + " on the reconstruction task " + task + "; lower is better for divergences and errors."
+                                + chanceNote(runs, task, metric),
                         Charts.png(c, Charts.WIDTH, Charts.HEIGHT)));
             }
         }
         return out;
+    }
+
+    private static String chanceNote(List<RunView> runs, String task, String metric) {
+        double chance = Reconstruction.chance(runs, task, metric);
+        return Double.isNaN(chance) ? "" : " A memoryless stand-in scores " + HtmlReport.fmt(chance)
+                + " (for reconstruction: independent Gaussian draws with the test data's means and standard deviations).";
     }
 
     /**

@@ -42,7 +42,7 @@ public final class Report {
         if (latest.isEmpty()) throw new IllegalArgumentException("the results store in " + dir + " has no complete run yet; nothing to report");
         List<RunView> runs = new ArrayList<>();
         for (StoredRecord r : latest) runs.add(RunView.of(r));
-        List<String> models = new ArrayList<>(new LinkedHashSet<>(runs.stream().map(RunView::group).toList()));
+        List<String> models = models(runs);
         List<MemoryLength.Curve> curves = MemoryLength.curves(runs);
         List<Figure> memory = MemoryFigures.of(curves, models);
         List<Figure> gradients = GradientFigures.of(runs, models);
@@ -79,5 +79,17 @@ public final class Report {
         }
         return runs.size() + " runs (" + ok + " ok, " + diverged + " diverged, " + failed + " failed), budget " + String.join(", ", budgets)
                 + String.format(java.util.Locale.ROOT, ", %.1f run-minutes", seconds / 60) + "; report built " + Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /**
+     * The models of a report in the order its tables and colours use: those with memory-task runs
+     * first, then those that only ran reconstruction tasks, each group in order of first appearance
+     * in the store.
+     */
+    static List<String> models(List<RunView> runs) {
+        LinkedHashSet<String> out = new LinkedHashSet<>();
+        for (RunView r : runs) if (r.memoryTask()) out.add(r.group());
+        for (RunView r : runs) out.add(r.group());
+        return new ArrayList<>(out);
     }
 }

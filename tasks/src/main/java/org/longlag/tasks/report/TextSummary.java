@@ -22,7 +22,7 @@ public final class TextSummary {
     /** Memory length per model and memory task, and the headline reconstruction metrics, as in the report's first table. */
     public static String memoryVsGeneralization(List<RunView> runs) {
         List<MemoryLength.Curve> curves = MemoryLength.curves(runs);
-        List<String> models = new ArrayList<>(new LinkedHashSet<>(runs.stream().map(RunView::group).toList()));
+        List<String> models = Report.models(runs);
         List<String> tasks = new ArrayList<>(new LinkedHashSet<>(curves.stream().map(MemoryLength.Curve::task).toList()));
         List<String> dsr = Reconstruction.tasks(runs);
         List<String> head = new ArrayList<>(List.of("model"));

@@ -16,7 +16,8 @@ import org.longlag.tasks.registry.TaskKind;
 
 /**
  * A grid of experiments: models x tasks x lags (memory tasks) x training settings x seeds, with
- * shared evaluation and gradient-norm settings. {@link #expand} validates every run by building
+ * shared evaluation and gradient-norm settings; a task may run on a subset of the models, with its
+ * own seeds and its own training and evaluation keys. {@link #expand} validates every run by building
  * its task and model ({@link ExperimentRunner#prepare}) before anything is trained.
  *
  * @param name          short name (names the default output directory)
@@ -48,16 +49,29 @@ public record Suite(String name, String description, Budget budget, List<ModelEn
         unique("task", tasks.stream().map(TaskEntry::label).toList());
         unique("seed", seeds.stream().map(String::valueOf).toList());
         if (trainings.size() > 1) unique("training", trainings.stream().map(TrainingSettings::label).toList());
+        List<String> labels = models.stream().map(ModelEntry::label).toList();
+        for (TaskEntry t : tasks) {
+            for (String l : t.models()) {
+                if (!labels.contains(l)) throw new IllegalArgumentException("task '" + t.label() + "' lists the model '" + l + "', which the suite does not have; its models: " + labels);
+            }
+        }
     }
 
     /**
-     * This suite with a budget's overrides applied: its training keys win over every training
-     * setting and every model's own overrides, its model options are set on every model whose kind
-     * has them, its evaluation keys, seeds and lags (of memory tasks) replace the suite's.
+     * This suite with a budget's overrides applied. Its training keys win over every training
+     * setting, every model's and every task's own keys (applied per run by {@link #expand}); its
+     * model options are set on every model whose kind has them; its evaluation keys, seeds and lags
+     * (of memory tasks) replace the suite's and the tasks' own; and its keys for single models and
+     * tasks (by label) win over its general ones.
      */
     public Suite withBudget(Budget b, ExperimentRunner runner) {
-        List<TrainingSettings> t = new ArrayList<>();
-        for (TrainingSettings s : trainings) t.add(s.with(b.training()));
+        List<String> modelLabels = models.stream().map(ModelEntry::label).toList(), taskLabels = tasks.stream().map(TaskEntry::label).toList();
+        for (String l : b.models().keySet()) {
+            if (!modelLabels.contains(l)) throw new SuiteException("budget '" + b.name() + "': no model labelled '" + l + "'; models: " + modelLabels);
+        }
+        for (String l : b.tasks().keySet()) {
+            if (!taskLabels.contains(l)) throw new SuiteException("budget '" + b.name() + "': no task labelled '" + l + "'; tasks: " + taskLabels);
+        }
         List<ModelEntry> m = new ArrayList<>();
         boolean used = b.modelOptions().isEmpty();
         for (ModelEntry e : models) {
@@ -68,14 +82,36 @@ public record Suite(String name, String description, Budget budget, List<ModelEn
                     used = true;
                 }
             }
-            Map<String, Object> training = new LinkedHashMap<>(e.training());
-            training.putAll(b.training());
-            m.add(e.withOptions(options).withTraining(training));
+            options.putAll(b.model(e.label()).options());
+            m.add(e.withOptions(options));
         }
         if (!used) throw new SuiteException("budget '" + b.name() + "': no model in the suite has any of the options " + b.modelOptions().keySet());
         List<TaskEntry> k = new ArrayList<>();
-        for (TaskEntry e : tasks) k.add(!b.lags().isEmpty() && !e.lags().isEmpty() ? e.withLags(b.lags()) : e);
-        return new Suite(name, description, b, m, k, b.seeds().isEmpty() ? seeds : b.seeds(), t, evaluation(evaluation, b.evaluation()), gradientNorms);
+        for (TaskEntry e : tasks) {
+            Budget.TaskKeys own = b.task(e.label());
+            Map<String, Object> options = new LinkedHashMap<>(e.options());
+            options.putAll(own.options());
+            TaskEntry t = e.withOptions(options);
+            if (!own.lags().isEmpty()) t = t.withLags(own.lags());
+            else if (!b.lags().isEmpty() && !e.lags().isEmpty()) t = t.withLags(b.lags());
+            if (!own.seeds().isEmpty()) t = t.withSeeds(own.seeds());
+            else if (!b.seeds().isEmpty() && !e.seeds().isEmpty()) t = t.withSeeds(b.seeds());
+            Map<String, Object> ev = new LinkedHashMap<>(e.evaluation());
+            ev.putAll(b.evaluation());
+            ev.putAll(own.evaluation());
+            k.add(t.withEvaluation(ev));
+        }
+        return new Suite(name, description, b, m, k, b.seeds().isEmpty() ? seeds : b.seeds(), trainings, evaluation(evaluation, b.evaluation()), gradientNorms);
+    }
+
+    /**
+     * The training of one model on one task: the training setting, then the model's own keys, the
+     * task's own keys, the budget's keys, and the budget's keys for this model and for this task,
+     * each winning over the ones before.
+     */
+    public TrainingSettings training(TrainingSettings base, ModelEntry m, TaskEntry t) {
+        return base.with(m.training()).with(t.training()).with(budget.training()).with(budget.model(m.label()).training())
+                .with(budget.task(t.label()).training());
     }
 
     /** {@code base} with the keys every, validation-samples, test-samples and stop-when-solved replaced by those in {@code overrides}. */
@@ -123,15 +159,24 @@ public record Suite(String name, String description, Budget budget, List<ModelEn
                 continue;
             }
             List<Integer> lags = memory ? t.lags() : List.of(0);
+            EvaluationConfig taskEvaluation;
+            try {
+                taskEvaluation = evaluation(evaluation, t.evaluation());
+            } catch (RuntimeException e) {
+                problems.add(where(t.origin()) + "task '" + t.label() + "' evaluation: " + e.getMessage());
+                continue;
+            }
+            List<Long> taskSeeds = t.seeds().isEmpty() ? seeds : t.seeds();
             for (int lag : lags) {
                 Map<String, Object> taskOptions = new LinkedHashMap<>(t.options());
                 if (memory) taskOptions.put("lag", lag);
                 for (ModelEntry m : models) {
+                    if (!t.runs(m.label())) continue;
                     Settings modelSettings, taskSettings;
                     ExperimentRunner.Prepared prepared;
                     try {
                         prepared = runner.prepare(new Experiment(m.kind(), m.options(), t.kind(), taskOptions,
-                                TrainingSettings.defaults().toConfig(1), evaluation, 0));
+                                TrainingSettings.defaults().toConfig(1), taskEvaluation, 0));
                         modelSettings = prepared.modelSettings();
                         taskSettings = prepared.taskSettings();
                     } catch (RuntimeException e) {
@@ -142,13 +187,13 @@ public record Suite(String name, String description, Budget budget, List<ModelEn
                     for (TrainingSettings base : trainings) {
                         TrainingSettings training;
                         try {
-                            training = base.with(m.training());
+                            training = training(base, m, t);
                         } catch (RuntimeException e) {
-                            problems.add(where(m.origin()) + "model '" + m.label() + "' training: " + e.getMessage());
+                            problems.add(where(m.origin()) + "model '" + m.label() + "' on task '" + t.label() + "', training: " + e.getMessage());
                             continue;
                         }
-                        for (long seed : seeds) {
-                            SuiteRun run = run(m, t, memory, lag, modelSettings, taskSettings, training, seed, prepared);
+                        for (long seed : taskSeeds) {
+                            SuiteRun run = run(m, t, memory, lag, modelSettings, taskSettings, training, taskEvaluation, seed, prepared);
                             String clash = keys.putIfAbsent(run.key(), run.id());
                             if (clash != null) problems.add("runs " + clash + " and " + run.id() + " are the same run (same resolved configuration); drop one");
                             else runs.add(run);
@@ -163,7 +208,7 @@ public record Suite(String name, String description, Budget budget, List<ModelEn
     }
 
     private SuiteRun run(ModelEntry m, TaskEntry t, boolean memory, int lag, Settings modelSettings, Settings taskSettings,
-                         TrainingSettings training, long seed, ExperimentRunner.Prepared prepared) {
+                         TrainingSettings training, EvaluationConfig evaluation, long seed, ExperimentRunner.Prepared prepared) {
         Map<String, Object> resolved = new LinkedHashMap<>();
         resolved.put("format", 1);
         resolved.put("model", m.kind());

@@ -30,7 +30,7 @@ public final class SuiteReader {
     public static final List<String> KEYS = List.of("name", "description", "seeds", "lags", "training", "evaluation", "gradient-norms",
             "models", "tasks", "budgets");
     static final List<String> MODEL_KEYS = List.of("kind", "label", "options", "training");
-    static final List<String> TASK_KEYS = List.of("kind", "label", "options", "lags");
+    static final List<String> TASK_KEYS = List.of("kind", "label", "options", "lags", "models", "seeds", "training", "evaluation");
     static final List<String> EVALUATION_KEYS = List.of("every", "validation-samples", "test-samples", "stop-when-solved");
     /** The suites shipped with longlag (resources next to this class). */
     public static final List<String> BUILT_IN = List.of("default");
@@ -97,7 +97,17 @@ public final class SuiteReader {
         else entries(f, root.get("models"), "models", (n, p) -> models.add(model(f, n, p)));
         if (!root.has("tasks")) f.problem("", "missing key 'tasks' (a list of task kinds: " + String.join(", ", runner.tasks().names()) + ")");
         else entries(f, root.get("tasks"), "tasks", (n, p) -> tasks.add(task(f, n, p, lags)));
-        Map<String, Budget> budgets = budgets(f, root.get("budgets"));
+        List<String> modelLabels = models.stream().filter(m -> m != null).map(ModelEntry::label).toList();
+        for (int i = 0; i < tasks.size(); i++) {
+            TaskEntry t = tasks.get(i);
+            if (t == null) continue;
+            for (int j = 0; j < t.models().size(); j++) {
+                if (!modelLabels.contains(t.models().get(j))) {
+                    f.problem(taskPath(root, t) + ".models[" + j + "]", "no model labelled '" + t.models().get(j) + "' in the suite; its models: " + modelLabels);
+                }
+            }
+        }
+        Map<String, Budget> budgets = budgets(f, root.get("budgets"), models, tasks);
         Budget chosen = budgets.get(budget);
         if (chosen == null) {
             f.problem(root.has("budgets") ? "budgets" : "", "unknown budget '" + budget + "'; known budgets: " + String.join(", ", budgets.keySet()));
@@ -206,7 +216,11 @@ public final class SuiteReader {
         } else {
             lags = List.of();
         }
-        return new TaskEntry(label, kind, options, lags, f.tree.at(path));
+        List<String> models = object && n.has("models") ? f.list(n.get("models"), path + ".models", f::text) : List.of();
+        List<Long> seeds = object && n.has("seeds") ? f.list(n.get("seeds"), path + ".seeds", (v, p) -> f.longValue(v, p, Long.MIN_VALUE)) : List.of();
+        Map<String, Object> training = object && n.has("training") ? trainingKeys(f, n.get("training"), path + ".training", false) : Map.of();
+        Map<String, Object> evaluation = object && n.has("evaluation") ? evaluation(f, n.get("evaluation"), path + ".evaluation") : Map.of();
+        return new TaskEntry(label, kind, options, lags, models, seeds, training, evaluation, f.tree.at(path));
     }
 
     /** Options of a model or task kind: each key must be one of its options, each value of the option's type. */
@@ -276,6 +290,7 @@ public final class SuiteReader {
                 case "batch": Fields.putIfValid(m, "batch", f.integer(v, p, 1)); break;
                 case "truncation": Fields.putIfValid(m, "truncation", f.integer(v, p, 0)); break;
                 case "lr": Fields.putIfValid(m, "lr", f.number(v, p, 0, true)); break;
+                case "final-lr": Fields.putIfValid(m, "final-lr", f.number(v, p, 0, false)); break;
                 case "clip": Fields.putIfValid(m, "clip", f.number(v, p, 0, false)); break;
                 case "optimizer": {
                     String s = f.text(v, p);
@@ -318,7 +333,18 @@ public final class SuiteReader {
         return new GradientNormSettings(samples, points, precision);
     }
 
-    private static Map<String, Budget> budgets(Fields f, JsonNode n) {
+    /** The path of a task entry in the file ("tasks[2]"), found by its label. */
+    private static String taskPath(JsonNode root, TaskEntry t) {
+        JsonNode list = root.get("tasks");
+        for (int i = 0; list != null && i < list.size(); i++) {
+            JsonNode e = list.get(i);
+            String label = e.isObject() ? (e.has("label") ? e.get("label").asText() : e.path("kind").asText()) : e.asText();
+            if (label.equals(t.label())) return "tasks[" + i + "]";
+        }
+        return "tasks";
+    }
+
+    private Map<String, Budget> budgets(Fields f, JsonNode n, List<ModelEntry> models, List<TaskEntry> tasks) {
         Map<String, Budget> out = new LinkedHashMap<>();
         out.put("quick", Budget.quick());
         out.put("paper", Budget.paper());
@@ -343,7 +369,60 @@ public final class SuiteReader {
             }
             List<Long> seeds = b.has("seeds") ? f.list(b.get("seeds"), path + ".seeds", (v, p) -> f.longValue(v, p, Long.MIN_VALUE)) : List.of();
             List<Integer> lags = b.has("lags") ? f.list(b.get("lags"), path + ".lags", (v, p) -> f.integer(v, p, 1)) : List.of();
-            out.put(e.getKey(), new Budget(e.getKey(), description == null ? "" : description, training, evaluation, modelOptions, seeds, lags));
+            Map<String, Budget.ModelKeys> forModels = new LinkedHashMap<>();
+            if (b.has("models")) {
+                JsonNode ms = b.get("models");
+                if (ms == null || !ms.isObject()) f.problem(path + ".models", "expects a mapping of model labels to keys (options, training), got " + Fields.show(ms));
+                else ms.fields().forEachRemaining(x -> {
+                    String p = path + ".models." + x.getKey();
+                    ModelEntry m = models.stream().filter(y -> y != null && y.label().equals(x.getKey())).findFirst().orElse(null);
+                    if (m == null) {
+                        f.problem(p, "no model labelled '" + x.getKey() + "' in the suite; its models: "
+                                + models.stream().filter(y -> y != null).map(ModelEntry::label).toList());
+                        return;
+                    }
+                    if (!f.mapping(x.getValue(), p, Budget.ModelKeys.KEYS)) return;
+                    JsonNode v = x.getValue();
+                    Map<String, Object> options = v.has("options")
+                            ? options(f, v.get("options"), p + ".options", "model '" + m.kind() + "'", runner.models().options(m.kind())) : Map.of();
+                    Map<String, Object> tr = v.has("training") ? trainingKeys(f, v.get("training"), p + ".training", false) : Map.of();
+                    forModels.put(x.getKey(), new Budget.ModelKeys(options, tr));
+                });
+            }
+            Map<String, Budget.TaskKeys> forTasks = new LinkedHashMap<>();
+            if (b.has("tasks")) {
+                JsonNode ts = b.get("tasks");
+                if (ts == null || !ts.isObject()) f.problem(path + ".tasks", "expects a mapping of task labels to keys (options, lags, seeds, training, evaluation), got " + Fields.show(ts));
+                else ts.fields().forEachRemaining(x -> {
+                    String p = path + ".tasks." + x.getKey();
+                    TaskEntry t = tasks.stream().filter(y -> y != null && y.label().equals(x.getKey())).findFirst().orElse(null);
+                    if (t == null) {
+                        f.problem(p, "no task labelled '" + x.getKey() + "' in the suite; its tasks: "
+                                + tasks.stream().filter(y -> y != null).map(TaskEntry::label).toList());
+                        return;
+                    }
+                    if (!f.mapping(x.getValue(), p, Budget.TaskKeys.KEYS)) return;
+                    JsonNode v = x.getValue();
+                    Map<String, Object> options = Map.of();
+                    if (v.has("options")) {
+                        List<OptionSpec> specs = new ArrayList<>(runner.tasks().options(t.kind()));
+                        specs.removeIf(o -> o.name().equals("lag"));
+                        if (v.get("options").has("lag")) f.problem(p + ".options.lag", "give lags in 'lags', not as the option 'lag'");
+                        options = options(f, v.get("options"), p + ".options", "task '" + t.kind() + "'", specs);
+                    }
+                    List<Integer> tl = List.of();
+                    if (v.has("lags")) {
+                        if (!runner.tasks().kind(t.kind()).isMemoryTask()) f.problem(p + ".lags", "task kind '" + t.kind() + "' has no lag axis; remove 'lags'");
+                        else tl = f.list(v.get("lags"), p + ".lags", (y, q) -> f.integer(y, q, 1));
+                    }
+                    List<Long> ts2 = v.has("seeds") ? f.list(v.get("seeds"), p + ".seeds", (y, q) -> f.longValue(y, q, Long.MIN_VALUE)) : List.of();
+                    Map<String, Object> tr = v.has("training") ? trainingKeys(f, v.get("training"), p + ".training", false) : Map.of();
+                    Map<String, Object> ev = v.has("evaluation") ? evaluation(f, v.get("evaluation"), p + ".evaluation") : Map.of();
+                    forTasks.put(x.getKey(), new Budget.TaskKeys(options, tl, ts2, tr, ev));
+                });
+            }
+            out.put(e.getKey(), new Budget(e.getKey(), description == null ? "" : description, training, evaluation, modelOptions, seeds, lags,
+                    forModels, forTasks));
         }
         return out;
     }

@@ -30,6 +30,13 @@ import org.longlag.tasks.experiment.ExperimentRunner;
  */
 public final class SuiteRunner {
 
+    /**
+     * The directory beside the store that holds each run's files, one subdirectory per run key:
+     * the model with --save-models, and whatever the task's test writes (a reconstruction's
+     * generated.csv and truth.csv).
+     */
+    public static final String ARTIFACTS = "artifacts";
+
     private final ExperimentRunner runner;
     private final int parallel;
     private final boolean saveModels;
@@ -112,14 +119,15 @@ public final class SuiteRunner {
                     ? new GradientNormProbe(prepared.task(), run.gradientNorms(), run.seed()) : null;
             Probe hook = new Probe(run, probe, listener);
             Map<String, String> artifacts = new LinkedHashMap<>();
+            String base = ARTIFACTS + "/" + run.key() + "/";
             Path modelFile = null;
             if (saveModels) {
-                String rel = "artifacts/" + run.key() + "/model.longlag";
-                modelFile = store.dir().resolve(rel);
+                modelFile = store.dir().resolve(base + "model.longlag");
                 java.nio.file.Files.createDirectories(modelFile.getParent());
-                artifacts.put("model", rel);
+                artifacts.put("model", base + "model.longlag");
             }
-            ExperimentResult result = runner.run(e, modelFile, hook);
+            ExperimentResult result = runner.run(e, prepared, modelFile, store.dir().resolve(base), hook);
+            result.artifacts().forEach((name, file) -> artifacts.put(name, base + file));
             GradientNormProbe.Curve trained = probe == null || hook.model == null ? null : probe.measure(hook.model);
             record = RunRecord.finished(suite, run, result, hook.initial, trained, artifacts, started, Instant.now());
         } catch (Exception | StackOverflowError | OutOfMemoryError ex) {

@@ -6,15 +6,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One task of a suite: a registered task kind with options and, for memory tasks, the lags to run.
+ * One task of a suite: a registered task kind with options and, for memory tasks, the lags to run;
+ * optionally its own choice of the suite's models, its own seeds, and training and evaluation keys
+ * of its own (a reconstruction task trains differently from a memory task).
  *
- * @param label   name in reports; defaults to the kind; unique within the suite
- * @param kind    task kind ("addition", ...)
- * @param options the kind's options except "lag"
- * @param lags    lags to run (memory tasks); empty for tasks without a lag axis (reconstruction)
- * @param origin  where it was defined ("suite.yaml:30:5"), or "" for suites built in code
+ * @param label      name in reports; defaults to the kind; unique within the suite
+ * @param kind       task kind ("addition", ...)
+ * @param options    the kind's options except "lag"
+ * @param lags       lags to run (memory tasks); empty for tasks without a lag axis (reconstruction)
+ * @param models     labels of the suite's models that run on this task; empty for all of them
+ * @param seeds      this task's seeds; empty for the suite's
+ * @param training   training keys for this task's runs (they win over the suite's and the model's own)
+ * @param evaluation evaluation keys for this task's runs (they win over the suite's)
+ * @param origin     where it was defined ("suite.yaml:30:5"), or "" for suites built in code
  */
-public record TaskEntry(String label, String kind, Map<String, Object> options, List<Integer> lags, String origin) {
+public record TaskEntry(String label, String kind, Map<String, Object> options, List<Integer> lags, List<String> models, List<Long> seeds,
+                        Map<String, Object> training, Map<String, Object> evaluation, String origin) {
 
     public TaskEntry {
         if (kind == null || kind.isBlank()) throw new IllegalArgumentException("a task needs a kind");
@@ -23,7 +30,16 @@ public record TaskEntry(String label, String kind, Map<String, Object> options, 
         if (options.containsKey("lag")) throw new IllegalArgumentException("task '" + label + "': give lags in 'lags', not as the option 'lag'");
         lags = List.copyOf(lags == null ? List.of() : lags);
         for (int lag : lags) if (lag < 1) throw new IllegalArgumentException("task '" + label + "': lags must be positive, got " + lag);
+        models = List.copyOf(models == null ? List.of() : models);
+        seeds = List.copyOf(seeds == null ? List.of() : seeds);
+        training = Collections.unmodifiableMap(new LinkedHashMap<>(training == null ? Map.of() : training));
+        evaluation = Collections.unmodifiableMap(new LinkedHashMap<>(evaluation == null ? Map.of() : evaluation));
         origin = origin == null ? "" : origin;
+    }
+
+    /** A task on every model with the suite's seeds, training and evaluation. */
+    public TaskEntry(String label, String kind, Map<String, Object> options, List<Integer> lags, String origin) {
+        this(label, kind, options, lags, List.of(), List.of(), Map.of(), Map.of(), origin);
     }
 
     public static TaskEntry of(String kind, List<Integer> lags) {
@@ -31,6 +47,23 @@ public record TaskEntry(String label, String kind, Map<String, Object> options, 
     }
 
     public TaskEntry withLags(List<Integer> l) {
-        return new TaskEntry(label, kind, options, l, origin);
+        return new TaskEntry(label, kind, options, l, models, seeds, training, evaluation, origin);
+    }
+
+    public TaskEntry withOptions(Map<String, Object> o) {
+        return new TaskEntry(label, kind, o, lags, models, seeds, training, evaluation, origin);
+    }
+
+    public TaskEntry withSeeds(List<Long> s) {
+        return new TaskEntry(label, kind, options, lags, models, s, training, evaluation, origin);
+    }
+
+    public TaskEntry withEvaluation(Map<String, Object> e) {
+        return new TaskEntry(label, kind, options, lags, models, seeds, training, e, origin);
+    }
+
+    /** Whether the model labelled {@code model} runs on this task. */
+    public boolean runs(String model) {
+        return models.isEmpty() || models.contains(model);
     }
 }

@@ -101,7 +101,8 @@ class ReconstructionTaskTest {
         IllegalArgumentException small = assertThrows(IllegalArgumentException.class,
                 () -> task.adapt(models.build("plrnn", task.shape(), Map.of("hidden", 2))));
         assertTrue(small.getMessage().contains("at least 3 latent units"), small.getMessage());
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> lorenz(Map.of("forcing", "teacher"))).getMessage().contains("gtf, sparse or none"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> lorenz(Map.of("forcing", "teacher"))).getMessage().contains("gtf, sparse, free or none"));
+        assertEquals(org.longlag.models.forcing.SparseForcing.startOnly(), lorenz(Map.of("forcing", "free")).forcing(), "free: only the start from data");
         assertTrue(assertThrows(IllegalArgumentException.class, () -> lorenz(Map.of("system", "lorenz"))).getMessage().contains("known systems"));
     }
 

@@ -95,8 +95,8 @@ class ReportTest {
         assertTrue(summary.contains("<td>0.6 ± 0.141 <span>(2 seeds)</span></td>"), "rplrnn's D_stsp mean ± sd beside its memory length: " + summary);
         assertTrue(summary.contains("dstsp") && summary.contains("dh"), summary);
         assertFalse(html.contains("http://") || html.contains("https://") || html.contains("src=\"file:"), "nothing loaded from elsewhere");
-        // success + error per memory task, gradient norms, 2 DSR metric bars (dstsp, dh) and "error", 2 attractors
-        assertEquals(2 + 1 + 3 + 2, w.figures());
+        // success + error per memory task, gradient norms, 2 DSR metric bars (dstsp, dh; not "error", which is dstsp again), 2 attractors
+        assertEquals(2 + 1 + 2 + 2, w.figures());
         List<BufferedImage> images = images(html);
         assertEquals(w.figures(), images.size());
         for (BufferedImage img : images) assertTrue(distinctColors(img) > 20, "a drawn chart, not a blank image");
@@ -134,6 +134,40 @@ class ReportTest {
         assertEquals(3, w.figures(), "success, error and gradient-norm figures");
         assertEquals(3, images(html).size());
         assertEquals(8, w.runs().size());
+    }
+
+    @Test
+    void aReportOfARealSuiteWithAReconstructionTaskShowsBothSidesAndTheAttractors() throws Exception {
+        List<StoredRecord> records = org.longlag.tasks.suite.TinySuites.runMemoryAndDsr(dir);
+        Report.Written w = Report.write(dir);
+        String html = Files.readString(w.html());
+        int firstH2 = html.indexOf("<h2");
+        String summary = html.substring(firstH2, html.indexOf("</table>", firstH2));
+        for (String metric : List.of("dstsp", "dh", "prediction_error")) assertTrue(summary.contains("<th>" + metric + "<br><span>lorenz63"), summary);
+        String lstm = row(summary, "lstm"), shplrnn = row(summary, "shplrnn"), elman = row(summary, "elman");
+        assertTrue(lstm.contains("(1 seed)") && !lstm.contains("not run"), "the LSTM has a memory length and D_H (D_stsp may be undefined after 12 updates): " + lstm);
+        assertEquals(1, count(shplrnn, "not run"), "the shPLRNN ran only the reconstruction: " + shplrnn);
+        assertTrue(shplrnn.contains("(1 seed)"), shplrnn);
+        assertTrue(elman.endsWith("not run</td><td class=\"na\">not run</td><td class=\"na\">not run</td><td>4 ok</td></tr>"), elman);
+        for (String model : List.of("lstm", "shplrnn")) {
+            assertTrue(html.contains("id=\"attractor-lorenz63-" + model + "\""), "a generated-vs-true attractor plot for " + model);
+        }
+        // success + error (addition), gradient norms, 3 DSR metric bars, 2 attractors
+        assertEquals(2 + 1 + 3 + 2, w.figures());
+        for (BufferedImage img : images(html)) assertTrue(distinctColors(img) > 20, "a drawn chart, not a blank image");
+        assertEquals(records.size(), w.runs().size());
+    }
+
+    private static int count(String s, String what) {
+        int n = 0;
+        for (int i = s.indexOf(what); i >= 0; i = s.indexOf(what, i + 1)) n++;
+        return n;
+    }
+
+    private static String row(String table, String model) {
+        int i = table.indexOf("<tr><th>" + model + "</th>");
+        assertTrue(i >= 0, "a row for " + model + ": " + table);
+        return table.substring(i, table.indexOf("</tr>", i) + 5);
     }
 
     static List<BufferedImage> images(String html) throws Exception {

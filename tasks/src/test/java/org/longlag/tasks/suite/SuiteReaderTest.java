@@ -195,8 +195,14 @@ class SuiteReaderTest {
         int start = readme.indexOf("```yaml\n", section) + "```yaml\n".length();
         String yaml = readme.substring(start, readme.indexOf("```", start));
         Suite s = READER.parse("README.md", yaml, "quick");
-        // lstm and rPLRNN-M40 x (addition at 3 lags + multiplication at 2) x 3 seeds
-        assertEquals(2 * 5 * 3, s.expand(RUNNER).size());
+        // lstm and rPLRNN-M40 x (addition at 3 lags + multiplication at 2) x 3 seeds, and rPLRNN-M40 on lorenz63 with 1 seed
+        List<SuiteRun> runs = s.expand(RUNNER);
+        assertEquals(2 * 5 * 3 + 1, runs.size());
+        SuiteRun dsr = runs.stream().filter(r -> r.taskLabel().equals("lorenz63")).findFirst().orElseThrow();
+        assertEquals(3000, dsr.experiment().training().steps());
+        assertEquals(0.005, dsr.experiment().training().optimizer().learningRate(), 1e-12, "the task's own keys win over the model's (lr 0.0005)");
+        assertEquals(0.0005, runs.stream().filter(r -> r.modelLabel().equals("rPLRNN-M40") && r.taskLabel().equals("addition")).findFirst().orElseThrow()
+                .experiment().training().optimizer().learningRate(), 1e-12);
         assertEquals(1, READER.parse("README.md", yaml, "smoke").expand(RUNNER).stream().map(SuiteRun::seed).distinct().count());
     }
 

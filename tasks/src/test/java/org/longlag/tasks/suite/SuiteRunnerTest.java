@@ -153,4 +153,80 @@ class SuiteRunnerTest {
             assertTrue(Files.size(dir.resolve(r.node().at("/artifacts/model").asText())) > 0, "model saved beside the store");
         }
     }
+
+    @Test
+    void aReconstructionRunWritesItsTrajectoriesBesideTheStoreAndRecordsThem() throws Exception {
+        List<StoredRecord> records = TinySuites.runMemoryAndDsr(dir);
+        assertEquals(10, records.size(), "addition: 2 models x 2 lags x 2 seeds; dsr: its 2 models x its 1 seed");
+        List<StoredRecord> dsr = records.stream().filter(r -> r.node().get("task").asText().equals("lorenz63")).toList();
+        assertEquals(Set.of("lstm", "shplrnn"), dsr.stream().map(r -> r.node().get("model").asText()).collect(Collectors.toSet()));
+        assertTrue(records.stream().noneMatch(r -> r.node().get("model").asText().equals("shplrnn") && r.node().get("task").asText().equals("addition")),
+                "the task's model list keeps the shPLRNN off the memory task");
+        for (StoredRecord r : dsr) {
+            JsonNode n = r.node();
+            assertEquals(RunRecord.OK, r.status(), n.toString());
+            assertEquals(3, n.get("seed").asLong(), "the task's own seeds");
+            assertEquals(12, n.at("/summary/steps").asInt(), "the task's own training keys");
+            assertEquals(0.001, n.at("/config/training/final-lr").asDouble(), "final-lr enters the resolved config");
+            assertEquals(4, n.at("/config/training/batch").asInt());
+            assertEquals(0, n.at("/config/evaluation/every").asInt(), "the task's own evaluation keys");
+            // a model trained for 12 updates may leave the attractor's range: D_stsp is then NaN (as in the reference), written as text
+            assertTrue(n.at("/metrics/dstsp").isNumber() || n.at("/metrics/dstsp").asText().equals("NaN"), n.get("metrics").toString());
+            assertTrue(n.at("/metrics/dh").isNumber() && n.at("/metrics/prediction_error").isNumber(), n.get("metrics").toString());
+            String base = "artifacts/" + r.key() + "/";
+            assertEquals(base + "generated.csv", n.at("/artifacts/generated-trajectory").asText(), n.get("artifacts").toString());
+            assertEquals(base + "truth.csv", n.at("/artifacts/true-trajectory").asText());
+            org.longlag.dynamics.trajectory.Trajectory truth = org.longlag.dynamics.trajectory.TrajectoryCsv.read(dir.resolve(base + "truth.csv"));
+            org.longlag.dynamics.trajectory.Trajectory generated = org.longlag.dynamics.trajectory.TrajectoryCsv.read(dir.resolve(base + "generated.csv"));
+            assertEquals(300, truth.length(), "the whole test trajectory");
+            assertEquals(3, truth.dimension());
+            assertEquals(3, generated.dimension());
+            assertTrue(generated.length() >= 2 && generated.length() <= 300, "the free run after its transient: " + generated.length());
+            double z = 0;
+            for (int t = 0; t < truth.length(); t++) z += truth.value(t, 2) / truth.length();
+            assertTrue(z > 10, "written in the data's units (Lorenz-63's z averages about 23.5), mean z = " + z);
+        }
+        for (StoredRecord r : records) {
+            if (r.node().get("task").asText().equals("addition")) {
+                assertEquals(0, r.node().get("artifacts").size(), "memory tasks write no trajectories");
+                assertFalse(Files.exists(dir.resolve("artifacts/" + r.key())), "no empty directory for a run without artifacts");
+            }
+        }
+    }
+
+    @Test
+    void perTaskKeysAreValidatedWithTheirPlaceInTheFile() {
+        String bad = TinySuites.MEMORY_AND_DSR.replace("models: [lstm, shplrnn]", "models: [lstm, gru]")
+                .replace("final-lr: 0.001", "final-lr: -1");
+        SuiteException e = org.junit.jupiter.api.Assertions.assertThrows(SuiteException.class, () -> new SuiteReader(RUNNER).parse("bad.yaml", bad, "quick"));
+        assertTrue(e.getMessage().contains("tasks[1].models[1]") && e.getMessage().contains("'gru'"), e.getMessage());
+        assertTrue(e.getMessage().contains("tasks[1].training.final-lr"), e.getMessage());
+    }
+
+    @Test
+    void aBudgetsKeysForOneTaskWinOverItsGeneralKeys() {
+        String suite = TinySuites.MEMORY_AND_DSR + String.join("\n",
+                "budgets:",
+                "  smoke:",
+                "    training: {steps: 3, lr: 0.02}",
+                "    seeds: [7]",
+                "    models:",
+                "      shplrnn: {options: {hidden-width: 6}}",
+                "    tasks:",
+                "      lorenz63: {options: {test-length: 200}, training: {steps: 5}, seeds: [9]}",
+                "");
+        List<SuiteRun> runs = new SuiteReader(RUNNER).parse("b.yaml", suite, "smoke").expand(RUNNER);
+        assertEquals(2 * 2 + 2, runs.size(), "budget seeds replace the suite's; the task's own budget seeds replace the task's");
+        for (SuiteRun r : runs) {
+            boolean dsr = r.taskLabel().equals("lorenz63");
+            assertEquals(dsr ? 5 : 3, r.experiment().training().steps(), r.id());
+            assertEquals(0.02, r.experiment().training().optimizer().learningRate(), 1e-12, "the budget's general keys win over the task's own");
+            assertEquals(dsr ? 9L : 7L, r.seed());
+            if (dsr) assertEquals(200L, ((Number) r.experiment().taskOptions().get("test-length")).longValue());
+            if (r.modelLabel().equals("shplrnn")) assertEquals(6L, ((Number) r.experiment().modelOptions().get("hidden-width")).longValue());
+        }
+        SuiteException e = org.junit.jupiter.api.Assertions.assertThrows(SuiteException.class,
+                () -> new SuiteReader(RUNNER).parse("b.yaml", suite.replace("      lorenz63:", "      lorenz96:"), "smoke"));
+        assertTrue(e.getMessage().contains("budgets.smoke.tasks.lorenz96") && e.getMessage().contains("no task labelled"), e.getMessage());
+    }
 }
