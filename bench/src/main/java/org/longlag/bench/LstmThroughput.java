@@ -52,17 +52,7 @@ public final class LstmThroughput {
         try (Trainer tr = new Trainer(model, cfg)) {
             tr.fit(data);
         }
-        // time a growing number of steps until the budget is used
-        int steps = 2;
-        while (true) {
-            long start = System.nanoTime();
-            try (Trainer tr = new Trainer(model, cfg.withSteps(steps))) {
-                tr.fit(data);
-            }
-            double s = (System.nanoTime() - start) / 1e9;
-            if (s >= seconds || steps > 1_000_000) return steps * (double) batch / s;
-            steps = (int) Math.max(steps * 2, Math.min(steps * seconds / Math.max(s, 1e-3), steps * 64.0));
-        }
+        return TrainerTiming.sequencesPerSecond(model, data, cfg, 2, seconds);
     }
 
     static double dl4j(DataSet data, int hidden, double seconds) {

@@ -15,7 +15,6 @@ import org.longlag.models.model.SequenceModel;
 import org.longlag.models.model.ShardWorker;
 import org.longlag.models.registry.ModelCatalog;
 import org.longlag.models.train.Optimizer;
-import org.longlag.models.train.Trainer;
 import org.longlag.models.train.TrainingConfig;
 import org.longlag.tasks.memory.CopyTask;
 
@@ -145,16 +144,7 @@ public final class NtmThroughput {
     static double trainingThroughput(ModelSpec spec, FixedBatch data, int batch, int threads, double seconds) {
         SequenceModel model = SequenceModel.create(spec, 1);
         TrainingConfig cfg = new TrainingConfig(1, batch, Optimizer.adam(1e-3), 0, threads, 1, 0);
-        int steps = 1;
-        while (true) {
-            long start = System.nanoTime();
-            try (Trainer tr = new Trainer(model, cfg.withSteps(steps))) {
-                tr.fit(data);
-            }
-            double s = (System.nanoTime() - start) / 1e9;
-            if (s >= seconds || steps > 1_000_000) return steps * (double) batch / s;
-            steps = (int) Math.max(steps * 2, Math.min(steps * seconds / Math.max(s, 1e-3), steps * 64.0));
-        }
+        return TrainerTiming.sequencesPerSecond(model, data, cfg, 1, seconds);
     }
 
     private static double median(double[][] rounds, int k) {
