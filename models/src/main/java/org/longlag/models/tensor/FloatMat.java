@@ -15,7 +15,11 @@ import org.longlag.models.Precision;
  * offset. Products need the right operand aligned with the destination (weights and gate buffers
  * are, by construction); otherwise a slower path is taken.
  *
- * <p>{@link DoubleMat} is the float64 twin of this class and must stay in step with it.
+ * <p>Products of 2^17 multiply-adds or more go to OpenBLAS's sgemm instead ({@link BlasProducts},
+ * where the thresholds are measured).
+ *
+ * <p>{@link DoubleMat} is the float64 twin of this class and must stay in step with it (in what it
+ * computes; float64 is the checking precision and keeps the Java loops for every shape).
  */
 public final class FloatMat extends Mat {
 
@@ -156,6 +160,10 @@ public final class FloatMat extends Mat {
         requireShape(am, rows, am.cols, "addMatMul left operand");
         requireShape(bm, am.cols, cols, "addMatMul right operand");
         FloatMat a = f(am), b = f(bm);
+        if (BlasProducts.forMatMul(rows, a.cols, cols)) {
+            BlasProducts.addMatMul(this, a, b);
+            return;
+        }
         if (b.off != off) b = (FloatMat) alignedCopy(b);
         final int k = a.cols, ao = a.off, lo = off, hi = off + cols;
         for (int i = 0; i < rows; i++) {
@@ -196,6 +204,10 @@ public final class FloatMat extends Mat {
         requireShape(am, am.rows, rows, "addTransAMatMul left operand");
         requireShape(bm, am.rows, cols, "addTransAMatMul right operand");
         FloatMat a = f(am), b = f(bm);
+        if (BlasProducts.forTransAMatMul(a.rows, rows, cols)) {
+            BlasProducts.addTransAMatMul(this, a, b);
+            return;
+        }
         if (b.off != off) b = (FloatMat) alignedCopy(b);
         final int m = a.rows, ao = a.off, lo = off, hi = off + cols;
         for (int p = 0; p < rows; p++) {

@@ -72,6 +72,39 @@ class MatKernelsTest {
         }
     }
 
+    /** Shapes past BlasProducts' thresholds, with every operand a misaligned column window. */
+    @Test
+    void sgemmPathMatchesNaiveProductOnWindows() {
+        int n = 200, k = 48, m = 40;
+        assertTrue(BlasProducts.forMatMul(n, k, m) && BlasProducts.forTransAMatMul(n, k, m), "shapes must take the sgemm path");
+        Mat a64 = random(Precision.FLOAT64, n, k), b64 = random(Precision.FLOAT64, k, m), c64 = random(Precision.FLOAT64, n, m);
+        Mat g64 = random(Precision.FLOAT64, k, m), bt64 = random(Precision.FLOAT64, n, m);
+        Mat a = window(a64, 3), b = window(b64, 5), c = window(c64, 1), g = window(g64, 2), bt = window(bt64, 7);
+
+        c.addMatMul(a, b);
+        g.addTransAMatMul(a, bt);
+        for (int i = 0; i < n; i++) for (int j = 0; j < m; j++) {
+            double v = c64.get(i, j);
+            for (int p = 0; p < k; p++) v += a64.get(i, p) * b64.get(p, j);
+            assertTrue(Tolerances.close(v, c.get(i, j), Tolerances.F32_KERNEL_REL * Math.sqrt(k), Tolerances.F32_KERNEL_REL * Math.sqrt(k)),
+                    "addMatMul [" + i + "][" + j + "]: " + v + " vs " + c.get(i, j));
+        }
+        for (int p = 0; p < k; p++) for (int j = 0; j < m; j++) {
+            double v = g64.get(p, j);
+            for (int i = 0; i < n; i++) v += a64.get(i, p) * bt64.get(i, j);
+            assertTrue(Tolerances.close(v, g.get(p, j), Tolerances.F32_KERNEL_REL * Math.sqrt(n), Tolerances.F32_KERNEL_REL * Math.sqrt(n)),
+                    "addTransAMatMul [" + p + "][" + j + "]: " + v + " vs " + g.get(p, j));
+        }
+    }
+
+    /** m in float32 as the window [from, from + cols) of a wider matrix. */
+    private static Mat window(Mat m, int from) {
+        Mat wide = Precision.FLOAT32.zeros(m.rows(), m.cols() + from + 3);
+        Mat w = wide.columns(from, m.cols());
+        w.set(copyAs(m, Precision.FLOAT32));
+        return w;
+    }
+
     @Test
     void misalignedWindowsGiveTheSameResultsAsAlignedOnes() {
         for (Precision p : Precision.values()) {

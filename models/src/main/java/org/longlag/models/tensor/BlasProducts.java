@@ -1,0 +1,92 @@
+package org.longlag.models.tensor;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import org.bytedeco.openblas.global.openblas;
+
+/**
+ * float32 products through OpenBLAS's {@code cblas_sgemm}, for the shapes where that beats
+ * {@link FloatMat}'s Java loops: many rows in the dimension the loops repeat over.
+ *
+ * <p>Why: the Java loops vectorize along one row of the result, so they run each row of the right
+ * operand through the core once per row of the left one, and C2's vector loop needs long rows;
+ * sgemm blocks for the caches and keeps results in registers. Measured on this repository's
+ * 2-core AVX-512 machine, one thread, packing included ({@code bench/ab-models}, forward + BPTT
+ * time per step, sgemm path / Java loops): PLRNN M = 64 batch 32: 0.87, M = 128 batch 16: 0.90,
+ * M = 64 batch 16 (65k multiply-adds per product): 1.06; LSTM H = 64 batch 16: 0.81, H = 128
+ * batch 32: 0.70; NTM (controller 100) batch 16: 0.91; and with batch 500 sgemm takes a half to a
+ * quarter of the loops' time for inner sizes 40-256. Hence: sgemm from 2^17 multiply-adds per
+ * product, and always for a^T b summed over 128 rows or more (the loops walk a's columns, strided
+ * over those rows, whatever the width).
+ *
+ * <p>The operands are {@code float[][]} rows with column windows, so each call packs them into
+ * direct buffers (one set per thread, grown as needed; a cache, not state: nothing carries from
+ * one call to the next) and unpacks the result. The results equal the loops' up to float
+ * rounding (the summation order differs); for a given shape the path is fixed, so runs stay
+ * bitwise reproducible. sgemm runs on the calling thread when OpenBLAS has one thread
+ * ({@code OMP_NUM_THREADS=1}, as the longlag scripts and the test setup set it).
+ */
+final class BlasProducts {
+
+    /** Multiply-adds of one product from which sgemm is used. */
+    static final long MIN_WORK = 1L << 17;
+    /** Rows summed over in a^T b from which sgemm is used whatever the product's size. */
+    static final int MIN_SUMMED_ROWS = 128;
+    /** Smallest dimension worth a gemm: products with an input of width 2 stay in Java. */
+    static final int MIN_SIDE = 16;
+
+    private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
+
+    private BlasProducts() {
+    }
+
+    /** Whether c[rows x cols] += a[rows x k] b[k x cols] goes to sgemm. */
+    static boolean forMatMul(int rows, int k, int cols) {
+        return rows >= MIN_SIDE && k >= MIN_SIDE && cols >= MIN_SIDE && (long) rows * k * cols >= MIN_WORK;
+    }
+
+    /** Whether c[rows x cols] += a^T b, with a [n x rows] and b [n x cols], goes to sgemm. */
+    static boolean forTransAMatMul(int n, int rows, int cols) {
+        return n >= MIN_SUMMED_ROWS || forMatMul(rows, n, cols);
+    }
+
+    /** c += a b. */
+    static void addMatMul(FloatMat c, FloatMat a, FloatMat b) {
+        Buffers s = BUFFERS.get();
+        FloatBuffer pa = s.pack(0, a), pb = s.pack(1, b), pc = s.pack(2, c);
+        openblas.cblas_sgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasNoTrans,
+                c.rows, c.cols, a.cols, 1f, pa, a.cols, pb, b.cols, 1f, pc, c.cols);
+        unpack(pc, c);
+    }
+
+    /** c += a^T b. */
+    static void addTransAMatMul(FloatMat c, FloatMat a, FloatMat b) {
+        Buffers s = BUFFERS.get();
+        FloatBuffer pa = s.pack(0, a), pb = s.pack(1, b), pc = s.pack(2, c);
+        openblas.cblas_sgemm(openblas.CblasRowMajor, openblas.CblasTrans, openblas.CblasNoTrans,
+                c.rows, c.cols, a.rows, 1f, pa, a.cols, pb, b.cols, 1f, pc, c.cols);
+        unpack(pc, c);
+    }
+
+    private static void unpack(FloatBuffer src, FloatMat m) {
+        for (int r = 0; r < m.rows; r++) src.get(r * m.cols, m.d[r], m.off, m.cols);
+    }
+
+    /** Three growable direct buffers in native order (what cblas reads without a copy). */
+    private static final class Buffers {
+        private final FloatBuffer[] slots = new FloatBuffer[3];
+
+        /** m's window, row after row, in slot i. */
+        FloatBuffer pack(int i, FloatMat m) {
+            int n = m.rows * m.cols;
+            FloatBuffer buf = slots[i];
+            if (buf == null || buf.capacity() < n) {
+                buf = slots[i] = ByteBuffer.allocateDirect(Math.max(n, 1) * Float.BYTES)
+                        .order(ByteOrder.nativeOrder()).asFloatBuffer();
+            }
+            for (int r = 0; r < m.rows; r++) buf.put(r * m.cols, m.d[r], m.off, m.cols);
+            return buf;
+        }
+    }
+}
