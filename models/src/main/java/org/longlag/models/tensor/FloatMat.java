@@ -160,7 +160,7 @@ public final class FloatMat extends Mat {
         requireShape(am, rows, am.cols, "addMatMul left operand");
         requireShape(bm, am.cols, cols, "addMatMul right operand");
         FloatMat a = f(am), b = f(bm);
-        if (BlasProducts.forMatMul(rows, a.cols, cols)) {
+        if (BlasProducts.forMatMul(rows, a.cols, cols) && BlasProducts.denseEnough(a)) {
             BlasProducts.addMatMul(this, a, b);
             return;
         }
@@ -204,7 +204,7 @@ public final class FloatMat extends Mat {
         requireShape(am, am.rows, rows, "addTransAMatMul left operand");
         requireShape(bm, am.rows, cols, "addTransAMatMul right operand");
         FloatMat a = f(am), b = f(bm);
-        if (BlasProducts.forTransAMatMul(a.rows, rows, cols)) {
+        if (BlasProducts.forTransAMatMul(a.rows, rows, cols) && BlasProducts.denseEnough(a)) {
             BlasProducts.addTransAMatMul(this, a, b);
             return;
         }

@@ -97,6 +97,19 @@ class MatKernelsTest {
         }
     }
 
+    /** The sgemm path is taken for a left operand with at least a quarter nonzeros (here 8 of 32). */
+    @Test
+    void denseEnoughNeedsAQuarterNonzeros() {
+        FloatMat wide = new FloatMat(8, 6);
+        Mat a = wide.columns(1, 4);
+        wide.fill(1);
+        a.zero();
+        for (int i = 0; i < 7; i++) a.set(i, i % 4, -0.5);
+        assertTrue(!BlasProducts.denseEnough((FloatMat) a), "7 of 32 nonzero");
+        a.set(7, 3, Float.MIN_VALUE);
+        assertTrue(BlasProducts.denseEnough((FloatMat) a), "8 of 32 nonzero");
+    }
+
     /** m in float32 as the window [from, from + cols) of a wider matrix. */
     private static Mat window(Mat m, int from) {
         Mat wide = Precision.FLOAT32.zeros(m.rows(), m.cols() + from + 3);
