@@ -24,8 +24,8 @@ import org.bytedeco.openblas.global.openblas;
  * <p>The operands are {@code float[][]} rows with column windows, so each call packs them into
  * direct buffers (one set per thread, grown as needed; a cache, not state: nothing carries from
  * one call to the next) and unpacks the result. The results equal the loops' up to float
- * rounding (the summation order differs); for a given shape the path is fixed, so runs stay
- * bitwise reproducible. sgemm runs on the calling thread when OpenBLAS has one thread
+ * rounding (the summation order differs); the path depends only on the shapes and on the left
+ * operand's count of zeros, so runs stay bitwise reproducible. sgemm runs on the calling thread when OpenBLAS has one thread
  * ({@code OMP_NUM_THREADS=1}, as the longlag scripts and the test setup set it).
  */
 final class BlasProducts {
@@ -72,19 +72,20 @@ final class BlasProducts {
 
     /** c += a b. */
     static void addMatMul(FloatMat c, FloatMat a, FloatMat b) {
-        Buffers s = BUFFERS.get();
-        FloatBuffer pa = s.pack(0, a), pb = s.pack(1, b), pc = s.pack(2, c);
-        openblas.cblas_sgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasNoTrans,
-                c.rows, c.cols, a.cols, 1f, pa, a.cols, pb, b.cols, 1f, pc, c.cols);
-        unpack(pc, c);
+        gemm(c, a, false, b);
     }
 
     /** c += a^T b. */
     static void addTransAMatMul(FloatMat c, FloatMat a, FloatMat b) {
+        gemm(c, a, true, b);
+    }
+
+    /** c += op(a) b, op(a) = a^T if {@code transA}: the operands packed, one sgemm, c unpacked. */
+    private static void gemm(FloatMat c, FloatMat a, boolean transA, FloatMat b) {
         Buffers s = BUFFERS.get();
         FloatBuffer pa = s.pack(0, a), pb = s.pack(1, b), pc = s.pack(2, c);
-        openblas.cblas_sgemm(openblas.CblasRowMajor, openblas.CblasTrans, openblas.CblasNoTrans,
-                c.rows, c.cols, a.rows, 1f, pa, a.cols, pb, b.cols, 1f, pc, c.cols);
+        openblas.cblas_sgemm(openblas.CblasRowMajor, transA ? openblas.CblasTrans : openblas.CblasNoTrans, openblas.CblasNoTrans,
+                c.rows, c.cols, transA ? a.rows : a.cols, 1f, pa, a.cols, pb, b.cols, 1f, pc, c.cols);
         unpack(pc, c);
     }
 
