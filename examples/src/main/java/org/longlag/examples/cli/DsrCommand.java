@@ -108,7 +108,7 @@ final class DsrCommand implements Callable<Integer>, CatalogOptions.Target {
             r = runner.run(experiment, prepared, modelFile, out, progress); // the test writes generated.csv and truth.csv into out
         }
         for (EvaluationPoint p : r.history()) {
-            o.printf(Locale.ROOT, "  step %6d  %7.1fs  loss %.4g  %s%n", p.step(), p.seconds(), p.loss(), format(p.metrics()));
+            o.printf(Locale.ROOT, "  step %6d  %7.1fs  loss %.4g  %s%n", p.step(), p.seconds(), p.loss(), RunSummary.metrics(p.metrics()));
         }
         if (!r.diverged().isEmpty()) o.println("  " + r.diverged());
 
@@ -132,11 +132,6 @@ final class DsrCommand implements Callable<Integer>, CatalogOptions.Target {
         return 0;
     }
 
-    private static String format(Map<String, Double> metrics) {
-        StringBuilder sb = new StringBuilder();
-        metrics.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : " ").append(k).append('=').append(String.format(Locale.ROOT, "%.4g", v)));
-        return sb.toString();
-    }
 
     /**
      * What result.json holds.

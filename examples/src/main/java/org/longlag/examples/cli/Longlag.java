@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "longlag", mixinStandardHelpOptions = true, versionProvider = Longlag.Version.class,
         description = "Recurrent models on long-lag tasks and dynamical-system reconstruction.",
-        subcommands = {TrainCommand.class, RunCommand.class, SuiteCommand.class, SweepCommand.class, ReportCommand.class,
+        subcommands = {TrainCommand.class, ResumeCommand.class, RunCommand.class, SuiteCommand.class, SweepCommand.class, ReportCommand.class,
                 DsrCommand.class, MetricsCommand.class, LyapunovCommand.class, StabilityCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Longlag implements Runnable {

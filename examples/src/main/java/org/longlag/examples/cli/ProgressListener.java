@@ -22,6 +22,7 @@ final class ProgressListener implements TrainingListener, ValidationListener, Au
 
     private final String name;
     private ProgressBar bar;
+    private int steps;
     private double smoothed = Double.NaN;
     private String validation = "";
 
@@ -31,12 +32,16 @@ final class ProgressListener implements TrainingListener, ValidationListener, Au
 
     @Override
     public void onStart(SequenceModel model, TrainingConfig config) {
-        bar = new ProgressBarBuilder().setTaskName(name).setInitialMax(config.steps()).setStyle(ProgressBarStyle.ASCII)
-                .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(500).continuousUpdate().build();
+        steps = config.steps();
     }
 
     @Override
     public void onStep(SequenceModel model, StepReport r, TrainingControl control) {
+        if (bar == null) { // built at the first update: a resumed run starts past 0, and its rate counts only its own updates
+            bar = new ProgressBarBuilder().setTaskName(name).setInitialMax(steps).setStyle(ProgressBarStyle.ASCII)
+                    .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(500).continuousUpdate()
+                    .startsFrom(r.step() - 1, java.time.Duration.ZERO).build();
+        }
         smoothed = Double.isNaN(smoothed) ? r.loss() : 0.95 * smoothed + 0.05 * r.loss();
         bar.stepTo(r.step());
         bar.setExtraMessage(String.format(Locale.ROOT, "loss %.4g%s", smoothed, validation));

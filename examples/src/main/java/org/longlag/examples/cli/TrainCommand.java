@@ -101,22 +101,7 @@ final class TrainCommand implements Callable<Integer>, CatalogOptions.Target {
             r = runner.run(experiment, out.resolve("model.longlag"), progress);
         }
         JsonFiles.write(out.resolve("result.json"), r);
-        for (EvaluationPoint p : r.history()) {
-            o.printf(Locale.ROOT, "  step %6d  seq %8d  %6.1fs  loss %.4g  validation %s%n", p.step(), p.sequences(), p.seconds(), p.loss(), format(p.metrics()));
-        }
-        if (!r.diverged().isEmpty()) o.println("  " + r.diverged());
-        o.printf(Locale.ROOT, "trained %d steps, %d sequences, %.1f s (%.0f seq/s)%s%n", r.steps(), r.sequences(), r.seconds(),
-                r.sequences() / Math.max(r.seconds(), 1e-9), r.stopReason().isEmpty() ? "" : "; " + r.stopReason());
-        o.printf(Locale.ROOT, "test (%d sequences): %s%n", testSamples, r.test());
-        r.generalization().forEach((name, score) -> o.printf(Locale.ROOT, "generalization %s: %s%n", name, score));
-        o.printf(Locale.ROOT, "wrote %s and %s%n", out.resolve("result.json"), out.resolve("model.longlag"));
-        o.flush();
+        RunSummary.print(o, r, out);
         return 0;
-    }
-
-    private static String format(Map<String, Double> metrics) {
-        StringBuilder sb = new StringBuilder();
-        metrics.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : " ").append(k).append('=').append(String.format(Locale.ROOT, "%.4g", v)));
-        return sb.toString();
     }
 }

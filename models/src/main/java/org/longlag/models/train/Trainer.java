@@ -42,6 +42,10 @@ public final class Trainer implements AutoCloseable {
     private final TrainingConfig config;
     private final ShardWorker[] workers;
     private final ExecutorService pool;
+    private INDArray updaterState;
+    private boolean optimizerKnown = true;
+    private int iterationOffset;
+    private TrainingState reached = TrainingState.START;
 
     public Trainer(SequenceModel model, TrainingConfig config) {
         this.model = model;
@@ -79,26 +83,54 @@ public final class Trainer implements AutoCloseable {
      * caller wants to watch it, e.g. its alpha, during training).
      */
     public TrainingResult fit(BatchSource source, ForcingSession forcing, List<TrainingListener> listeners) {
+        return fit(source, forcing, listeners, TrainingState.START);
+    }
+
+    /**
+     * Goes on training the model (whose parameters are where {@code from} left them) from update
+     * {@code from.step() + 1} to {@code config.steps()}, which counts the whole run. With the
+     * optimizer's state the updates are those of an uninterrupted run; without it the optimizer
+     * restarts (zero moments, bias correction from its first update here). The batches come from a
+     * stream seeded by the training seed and {@code from.step()}: reproducible, but not the batches
+     * the uninterrupted run would have drawn.
+     */
+    public TrainingResult fit(BatchSource source, ForcingSession forcing, List<TrainingListener> listeners, TrainingState from) {
         if (forcing == null) throw new IllegalArgumentException("forcing must be given (Forcing.none().start() for none)");
+        if (from.step() >= config.steps()) {
+            throw new IllegalArgumentException("the run is already at update " + from.step() + "; steps (" + config.steps() + ") must be larger to go on");
+        }
         int p = model.parameterCount();
         INDArray params = model.parameters();
         INDArray gradient = Nd4j.zeros(model.spec().precision().dataType(), 1, p);
         IUpdater updaterConfig = config.optimizer().toUpdater(config.steps());
-        long stateSize = updaterConfig.stateSize(p);
-        INDArray updaterState = stateSize > 0 ? Nd4j.zeros(model.spec().precision().dataType(), 1, stateSize) : null;
-        GradientUpdater<?> updater = updaterConfig.instantiate(updaterState, true);
+        int stateSize = Math.toIntExact(updaterConfig.stateSize(p));
+        double[] saved = from.optimizerState();
+        if (saved != null && saved.length != stateSize) {
+            throw new IllegalArgumentException("the optimizer state has " + saved.length + " values; " + config.optimizer().kind()
+                    + " on " + p + " parameters needs " + stateSize);
+        }
+        if (from.optimizerUpdates() != from.step() && config.optimizer().finalLearningRate() > 0) {
+            throw new IllegalArgumentException("a decaying learning rate cannot resume at update " + from.step()
+                    + " with an optimizer that has seen " + from.optimizerUpdates() + " updates (its schedule counts them)");
+        }
+        updaterState = stateSize > 0 ? Nd4j.zeros(model.spec().precision().dataType(), 1, stateSize) : null;
+        if (saved != null && stateSize > 0) updaterState.assign(Nd4j.createFromArray(saved).reshape(1, stateSize));
+        GradientUpdater<?> updater = updaterConfig.instantiate(updaterState, saved == null); // initializing would zero a restored state
+        iterationOffset = from.step() - from.optimizerUpdates(); // a restarted optimizer counts its own updates
+        optimizerKnown = saved != null || from.step() == 0;
         Parameters regularizationGradient = Parameters.zeros(model.layout(), model.spec().precision(), false);
 
-        SplittableRandom data = new SplittableRandom(config.seed());
+        SplittableRandom data = new SplittableRandom(from.step() == 0 ? config.seed() : config.seed() + GOLDEN_GAMMA * from.step());
         LossFunction loss = source.loss();
         double[] total = new double[p];
         double[] shardFlat = new double[p];
         TrainingControl control = new TrainingControl();
         for (TrainingListener l : listeners) l.onStart(model, config);
         long start = System.nanoTime();
-        long sequences = 0;
+        long sequences = from.sequences();
         double lastLoss = Double.NaN;
-        int step = 0;
+        int step = from.step();
+        reached = from;
         while (step < config.steps() && !control.stopped()) {
             step++;
             SequenceBatch batch = SequenceBatch.of(source.next(config.batchSize(), data));
@@ -120,7 +152,8 @@ public final class Trainer implements AutoCloseable {
                 for (int i = 0; i < p; i++) total[i] *= s;
             }
             gradient.data().setData(total);
-            updater.applyUpdater(gradient, step - 1, 0);
+            optimizerKnown = false; // the updater's state moves before the updated parameters are checked
+            updater.applyUpdater(gradient, step - 1 - iterationOffset, 0);
             INDArray next = params.sub(gradient);
             double nextNorm = next.norm2Number().doubleValue();
             if (!Double.isFinite(nextNorm)) throw new TrainingDivergedException(step, "the updated parameters are not finite");
@@ -128,6 +161,8 @@ public final class Trainer implements AutoCloseable {
             model.setParameters(params);
             sequences += batch.size();
             lastLoss = value;
+            optimizerKnown = true;
+            reached = TrainingState.at(step, sequences);
             StepReport report = new StepReport(step, value, norm, sequences, System.nanoTime() - start);
             for (TrainingListener l : listeners) l.onStep(model, report, control);
         }
@@ -135,6 +170,19 @@ public final class Trainer implements AutoCloseable {
                 control.stopped() ? control.stopReason() : "");
         for (TrainingListener l : listeners) l.onEnd(model, result);
         return result;
+    }
+
+    /**
+     * The point the last {@link #fit} reached: its last good update, with the optimizer's state
+     * unless it is not known (training diverged after the optimizer had moved, or a resumed run
+     * stopped before its restarted optimizer's first update); resuming without it restarts the
+     * optimizer.
+     * {@link TrainingState#START} before any fit.
+     */
+    public TrainingState state() {
+        if (reached.step() == 0 || !optimizerKnown) return TrainingState.at(reached.step(), reached.sequences());
+        return new TrainingState(reached.step(), reached.sequences(), updaterState == null ? new double[0] : updaterState.data().asDouble(),
+                reached.step() - iterationOffset);
     }
 
     /** Loss over the batch and its gradient summed over shards into {@code total} (overwritten). */
@@ -177,6 +225,9 @@ public final class Trainer implements AutoCloseable {
         }
         return value;
     }
+
+    /** Spreads the batch streams of runs resumed at different updates (SplittableRandom's own gamma). */
+    private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
 
     private static int from(int shard, int shards, int rows) {
         return (int) ((long) rows * shard / shards);

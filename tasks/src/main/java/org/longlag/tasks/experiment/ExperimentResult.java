@@ -27,13 +27,14 @@ import org.longlag.tasks.TaskScore;
  * @param diverged       non-empty if training stopped on a NaN/Inf (the message)
  * @param artifacts      files the task's test wrote (e.g. a reconstruction's trajectories), artifact
  *                       name to file name inside the run's artifact directory; empty when none was given
+ * @param resumedFrom    the saved run this one went on from, or null for a run from initialization
  */
 public record ExperimentResult(Experiment experiment, Map<String, Object> modelSettings, Map<String, Object> taskSettings,
                                ModelSpec modelSpec, int parameterCount, long trainingSeed, long modelSeed,
                                int steps, long sequences, double seconds, String stopReason, TaskScore test,
                                Map<String, TaskScore> generalization,
                                int firstSolvedStep, List<EvaluationPoint> history, Map<String, String> environment,
-                               String diverged, Map<String, String> artifacts) {
+                               String diverged, Map<String, String> artifacts, ResumedFrom resumedFrom) {
 
     public ExperimentResult {
         artifacts = artifacts == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(artifacts));

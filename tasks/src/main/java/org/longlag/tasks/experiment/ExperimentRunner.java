@@ -8,10 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.longlag.models.io.TrainingStateFile;
 import org.longlag.models.model.ModelSpec;
 import org.longlag.models.model.SequenceModel;
 import org.longlag.models.registry.ModelCatalog;
 import org.longlag.models.registry.Settings;
+import org.longlag.models.train.BatchSource;
 import org.longlag.models.train.StepReport;
 import org.longlag.models.train.Trainer;
 import org.longlag.models.train.TrainingConfig;
@@ -19,6 +21,7 @@ import org.longlag.models.train.TrainingControl;
 import org.longlag.models.train.TrainingDivergedException;
 import org.longlag.models.train.TrainingListener;
 import org.longlag.models.train.TrainingResult;
+import org.longlag.models.train.TrainingState;
 import org.longlag.tasks.Evaluation;
 import org.longlag.tasks.Task;
 import org.longlag.tasks.TaskScore;
@@ -89,8 +92,27 @@ public final class ExperimentRunner {
      * {@code artifactDir} (created when the first is written; null for none); the result lists them.
      */
     public ExperimentResult run(Experiment e, Prepared p, Path modelFile, Path artifactDir, TrainingListener... extra) {
+        return execute(e, p, null, modelFile, artifactDir, extra);
+    }
+
+    /**
+     * Goes on with a saved run (see {@link Resume#read}) up to {@code e.training().steps()} updates
+     * in all: the same validation and test data, the optimizer's state when the run saved it, a
+     * batch stream of its own (see {@link Trainer#fit(org.longlag.models.train.BatchSource,
+     * org.longlag.models.forcing.ForcingSession, List, TrainingState)}). The result names the point it
+     * resumed from; its history holds the new validations.
+     */
+    public ExperimentResult resume(Experiment e, Prepared p, Resume from, Path modelFile, Path artifactDir, TrainingListener... extra) {
+        if (!from.model().spec().equals(p.spec())) {
+            throw new IllegalArgumentException("the saved model in " + from.directory() + " is not the model its result.json configures");
+        }
+        return execute(e, p, from, modelFile, artifactDir, extra);
+    }
+
+    private ExperimentResult execute(Experiment e, Prepared p, Resume from, Path modelFile, Path artifactDir, TrainingListener... extra) {
         Seeds seeds = Seeds.of(e.seed());
-        SequenceModel model = SequenceModel.create(p.spec(), seeds.model());
+        SequenceModel model = from == null ? SequenceModel.create(p.spec(), seeds.model()) : from.model();
+        TrainingState start = from == null ? TrainingState.START : from.state();
         TrainingConfig training = e.training().withSeed(seeds.training());
         DataSet validation = p.task().next(e.evaluation().validationSamples(), new SplittableRandom(seeds.validation()));
 
@@ -114,14 +136,20 @@ public final class ExperimentRunner {
         listeners.add(validator);
         listeners.addAll(List.of(extra));
         TrainingResult tr;
+        TrainingState reached;
         String diverged = "";
-        long start = System.nanoTime();
+        long clock = System.nanoTime();
         try (Trainer trainer = new Trainer(model, training)) {
-            tr = trainer.fit(p.task().trainingBatches(), listeners);
-        } catch (TrainingDivergedException ex) {
-            diverged = ex.getMessage();
-            tr = new TrainingResult(ex.step() - 1, (long) (ex.step() - 1) * training.batchSize(), (System.nanoTime() - start) / 1e9, Double.NaN, "diverged");
+            try {
+                BatchSource source = p.task().trainingBatches();
+                tr = trainer.fit(source, source.forcing().start(), listeners, start);
+            } catch (TrainingDivergedException ex) {
+                diverged = ex.getMessage();
+                tr = null;
+            }
+            reached = trainer.state();
         }
+        if (tr == null) tr = new TrainingResult(reached.step(), reached.sequences(), (System.nanoTime() - clock) / 1e9, Double.NaN, "diverged");
         Map<String, String> artifacts = new LinkedHashMap<>();
         TaskScore test;
         try {
@@ -141,13 +169,15 @@ public final class ExperimentRunner {
         if (modelFile != null) {
             try {
                 model.save(modelFile);
+                TrainingStateFile.write(TrainingStateFile.besideModel(modelFile), reached);
             } catch (IOException ex) {
-                throw new UncheckedIOException("could not write the model file " + modelFile, ex);
+                throw new UncheckedIOException("could not write the model file " + modelFile + " or its training state", ex);
             }
         }
         return new ExperimentResult(e, p.modelSettings().asMap(), p.taskSettings().asMap(), p.spec(), model.parameterCount(),
                 seeds.training(), seeds.model(), tr.steps(), tr.sequences(), tr.seconds(), tr.stopReason(), test, generalization,
-                firstSolved[0], history, environment(training), diverged, artifacts);
+                firstSolved[0], history, environment(training), diverged, artifacts,
+                from == null ? null : new ResumedFrom(from.directory().toString(), start.step(), start.sequences(), start.optimizerState() == null));
     }
 
     static Map<String, String> environment(TrainingConfig training) {

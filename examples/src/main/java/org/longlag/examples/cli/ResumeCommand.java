@@ -1,0 +1,81 @@
+package org.longlag.examples.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.longlag.models.train.TrainingConfig;
+import org.longlag.tasks.experiment.EvaluationConfig;
+import org.longlag.tasks.experiment.Experiment;
+import org.longlag.tasks.experiment.ExperimentResult;
+import org.longlag.tasks.experiment.ExperimentRunner;
+import org.longlag.tasks.experiment.JsonFiles;
+import org.longlag.tasks.experiment.Resume;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code longlag resume}: goes on training a run that {@code longlag train} saved, into a new directory. */
+@Command(name = "resume", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Go on training a run that 'longlag train' saved, up to --steps updates in all.",
+                "Reads DIR/result.json (the run's configuration), DIR/model.longlag and DIR/model.state (the optimizer's",
+                "state; without it, as in runs saved before it existed, the optimizer restarts). The validation and test",
+                "sets are the run's own; the training batches come from a stream of their own. Writes result.json,",
+                "model.longlag and model.state into --out, which must not be DIR."})
+final class ResumeCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "the saved run's directory")
+    Path from;
+
+    @Option(names = "--steps", required = true, description = "updates in all, counting the saved run's")
+    int steps;
+
+    @Option(names = "--out", required = true, description = "output directory (not DIR: the saved run is kept)")
+    Path out;
+
+    @Option(names = "--threads", description = "training threads (default: the saved run's; another count changes the rounding)")
+    Integer threads;
+
+    @Option(names = "--eval-every", description = "validate every N steps (default: the saved run's)")
+    Integer evalEvery;
+
+    @Option(names = "--keep-going", description = "train all steps even after validation meets the task's criterion")
+    boolean keepGoing;
+
+    @Override
+    public Integer call() throws Exception {
+        if (out.toAbsolutePath().normalize().equals(from.toAbsolutePath().normalize())) {
+            throw new IllegalArgumentException("--out must not be the resumed run's directory " + from + ": its files are kept as they are");
+        }
+        Resume saved = Resume.read(from);
+        if (steps <= saved.state().step()) {
+            throw new IllegalArgumentException("--steps " + steps + " is not past the " + saved.state().step() + " updates the run in " + from + " has done");
+        }
+        Experiment before = saved.experiment();
+        TrainingConfig training = before.training().withSteps(steps);
+        if (threads != null) training = training.withThreads(threads);
+        EvaluationConfig ev = before.evaluation();
+        EvaluationConfig evaluation = new EvaluationConfig(evalEvery == null ? ev.every() : evalEvery, ev.validationSamples(), ev.testSamples(),
+                ev.stopWhenSolved() && !keepGoing);
+        Experiment experiment = new Experiment(before.model(), before.modelOptions(), before.task(), before.taskOptions(), training, evaluation, before.seed());
+        ExperimentRunner runner = ExperimentRunner.discover();
+        ExperimentRunner.Prepared prepared = runner.prepare(experiment);
+
+        Files.createDirectories(out);
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf(Locale.ROOT, "longlag resume: %s from step %d of %s%s%n", experiment.id(), saved.state().step(), from,
+                saved.state().optimizerState() == null ? " (no optimizer state saved: the optimizer restarts)" : "");
+        ExperimentResult r;
+        try (ProgressListener progress = new ProgressListener(experiment.model() + " " + experiment.task() + " resumed")) {
+            r = runner.resume(experiment, prepared, saved, out.resolve(Resume.MODEL), null, progress);
+        }
+        JsonFiles.write(out.resolve(Resume.RESULT), r);
+        RunSummary.print(o, r, out);
+        return 0;
+    }
+}

@@ -1,0 +1,91 @@
+package org.longlag.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.longlag.models.io.TrainingStateFile;
+import org.longlag.models.train.TrainingState;
+
+class ResumeCommandTest {
+
+    private static Path trained(Path dir) {
+        Path run = dir.resolve("first");
+        TrainCommandTest.Run r = TrainCommandTest.run("train", "--model", "rplrnn", "--task", "addition", "--lag", "8", "--hidden", "8",
+                "--steps", "20", "--eval-every", "10", "--eval-samples", "50", "--test-samples", "100", "--seed", "4", "--threads", "1",
+                "--out", run.toString());
+        assertEquals(0, r.code(), r.err());
+        return run;
+    }
+
+    @Test
+    void goesOnFromTheSavedRunIntoANewDirectory(@TempDir Path dir) throws Exception {
+        Path first = trained(dir);
+        byte[] savedModel = Files.readAllBytes(first.resolve("model.longlag"));
+        Path next = dir.resolve("next");
+        TrainCommandTest.Run r = TrainCommandTest.run("resume", first.toString(), "--steps", "35", "--eval-every", "5", "--out", next.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("from step 20"), r.out());
+        assertTrue(r.out().contains("trained from step 20 to 35"), r.out());
+        assertFalse(r.out().contains("restarts"), r.out());
+
+        JsonNode json = new ObjectMapper().readTree(next.resolve("result.json").toFile());
+        assertEquals(35, json.at("/steps").asInt());
+        assertEquals(35 * 32, json.at("/sequences").asLong());
+        assertEquals(20, json.at("/resumedFrom/step").asInt());
+        assertFalse(json.at("/resumedFrom/optimizerRestarted").asBoolean());
+        assertEquals(35, json.at("/experiment/training/steps").asInt());
+        assertEquals("rplrnn", json.at("/experiment/model").asText());
+        assertEquals(8, json.at("/taskSettings/lag").asInt());
+        assertEquals(25, json.at("/history/0/step").asInt(), "validations go on counting the run's updates");
+        TrainingState state = TrainingStateFile.read(next.resolve("model.state"));
+        assertEquals(35, state.step());
+        assertEquals(35, state.optimizerUpdates());
+        assertArrayEquals(savedModel, Files.readAllBytes(first.resolve("model.longlag")), "the saved run is kept");
+    }
+
+    @Test
+    void aRunSavedWithoutItsOptimizerStateRestartsTheOptimizer(@TempDir Path dir) throws Exception {
+        Path first = trained(dir);
+        Files.delete(first.resolve("model.state")); // as in runs saved before the state file existed
+        Path next = dir.resolve("next");
+        TrainCommandTest.Run r = TrainCommandTest.run("resume", first.toString(), "--steps", "30", "--out", next.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("the optimizer restarts"), r.out());
+        JsonNode json = new ObjectMapper().readTree(next.resolve("result.json").toFile());
+        assertTrue(json.at("/resumedFrom/optimizerRestarted").asBoolean());
+        assertEquals(10, TrainingStateFile.read(next.resolve("model.state")).optimizerUpdates());
+    }
+
+    @Test
+    void refusesWhatItCannotResumeWithALineNamingIt(@TempDir Path dir) throws Exception {
+        Path first = trained(dir);
+        byte[] result = Files.readAllBytes(first.resolve("result.json"));
+        String[][] cases = {
+            {"resume", first.toString(), "--steps", "40", "--out", first.toString()},
+            {"resume", first.toString(), "--steps", "20", "--out", dir.resolve("x").toString()},
+            {"resume", dir.resolve("nowhere").toString(), "--steps", "40", "--out", dir.resolve("x").toString()},
+        };
+        String[] expected = {"must not be the resumed run's directory", "is not past the 20 updates", "no result.json in"};
+        for (int i = 0; i < cases.length; i++) {
+            TrainCommandTest.Run r = TrainCommandTest.run(cases[i]);
+            assertTrue(r.code() != 0, r.out());
+            assertTrue(r.err().contains(expected[i]), r.err());
+        }
+        assertArrayEquals(result, Files.readAllBytes(first.resolve("result.json")), "the saved run is kept");
+
+        byte[] model = Files.readAllBytes(first.resolve("model.longlag"));
+        Files.write(first.resolve("model.longlag"), java.util.Arrays.copyOf(model, model.length - 7));
+        TrainCommandTest.Run r = TrainCommandTest.run("resume", first.toString(), "--steps", "40", "--out", dir.resolve("y").toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("truncated"), r.err());
+        assertFalse(Files.exists(dir.resolve("y").resolve("result.json")));
+    }
+}
