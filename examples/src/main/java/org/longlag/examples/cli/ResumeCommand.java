@@ -44,6 +44,10 @@ final class ResumeCommand implements Callable<Integer> {
     @Option(names = "--eval-every", description = "validate every N steps (default: the saved run's)")
     Integer evalEvery;
 
+    @Option(names = "--restart-optimizer", description = {"drop the saved optimizer state: zero moments and bias correction from the first",
+            "update here (as for a run saved without it; resets a second-moment estimate inflated by loss spikes)"})
+    boolean restartOptimizer;
+
     @Option(names = "--keep-going", description = "train all steps even after validation meets the task's criterion")
     boolean keepGoing;
 
@@ -53,6 +57,7 @@ final class ResumeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--out must not be the resumed run's directory " + from + ": its files are kept as they are");
         }
         Resume saved = Resume.read(from);
+        if (restartOptimizer) saved = saved.withoutOptimizerState();
         if (steps <= saved.state().step()) {
             throw new IllegalArgumentException("--steps " + steps + " is not past the " + saved.state().step() + " updates the run in " + from + " has done");
         }
@@ -69,7 +74,7 @@ final class ResumeCommand implements Callable<Integer> {
         Files.createDirectories(out);
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "longlag resume: %s from step %d of %s%s%n", experiment.id(), saved.state().step(), from,
-                saved.state().optimizerState() == null ? " (no optimizer state saved: the optimizer restarts)" : "");
+                saved.state().optimizerState() == null ? (restartOptimizer ? " (--restart-optimizer: the optimizer restarts)" : " (no optimizer state saved: the optimizer restarts)") : "");
         ExperimentResult r;
         try (ProgressListener progress = new ProgressListener(experiment.model() + " " + experiment.task() + " resumed")) {
             r = runner.resume(experiment, prepared, saved, out.resolve(Resume.MODEL), null, progress);

@@ -62,6 +62,12 @@ class ResumeCommandTest {
         JsonNode json = new ObjectMapper().readTree(next.resolve("result.json").toFile());
         assertTrue(json.at("/resumedFrom/optimizerRestarted").asBoolean());
         assertEquals(10, TrainingStateFile.read(next.resolve("model.state")).optimizerUpdates());
+
+        Path again = dir.resolve("again"); // and on purpose, from a run that has its state
+        r = TrainCommandTest.run("resume", next.toString(), "--steps", "36", "--restart-optimizer", "--out", again.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("the optimizer restarts"), r.out());
+        assertEquals(6, TrainingStateFile.read(again.resolve("model.state")).optimizerUpdates());
     }
 
     @Test

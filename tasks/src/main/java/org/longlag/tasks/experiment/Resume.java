@@ -18,6 +18,11 @@ public record Resume(Path directory, Experiment experiment, SequenceModel model,
     public static final String RESULT = "result.json";
     public static final String MODEL = "model.longlag";
 
+    /** The same run with the optimizer to restart (zero moments, bias correction from the first update). */
+    public Resume withoutOptimizerState() {
+        return new Resume(directory, experiment, model, TrainingState.at(state.step(), state.sequences()));
+    }
+
     /** Reads DIR/result.json, DIR/model.longlag and, when present, DIR/model.state. */
     public static Resume read(Path dir) throws IOException {
         Path result = dir.resolve(RESULT);
