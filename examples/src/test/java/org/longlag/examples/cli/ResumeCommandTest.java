@@ -79,7 +79,12 @@ class ResumeCommandTest {
             {"resume", first.toString(), "--steps", "20", "--out", dir.resolve("x").toString()},
             {"resume", dir.resolve("nowhere").toString(), "--steps", "40", "--out", dir.resolve("x").toString()},
         };
-        String[] expected = {"must not be the resumed run's directory", "is not past the 20 updates", "no result.json in"};
+        Path dsr = Files.createDirectories(dir.resolve("dsr"));
+        Files.writeString(dsr.resolve("result.json"), "{\"run\": {}, \"data\": {}}");
+        cases = java.util.Arrays.copyOf(cases, cases.length + 1);
+        cases[cases.length - 1] = new String[] {"resume", dsr.toString(), "--steps", "40", "--out", dir.resolve("x").toString()};
+        String[] expected = {"must not be the resumed run's directory", "is not past the 20 updates", "no result.json in",
+            "is the result of 'longlag dsr'"};
         for (int i = 0; i < cases.length; i++) {
             TrainCommandTest.Run r = TrainCommandTest.run(cases[i]);
             assertTrue(r.code() != 0, r.out());

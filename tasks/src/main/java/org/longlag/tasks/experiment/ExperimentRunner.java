@@ -97,7 +97,9 @@ public final class ExperimentRunner {
 
     /**
      * Goes on with a saved run (see {@link Resume#read}) up to {@code e.training().steps()} updates
-     * in all: the same validation and test data, the optimizer's state when the run saved it, a
+     * in all; {@code e} is normally the saved run's experiment with more steps (another task on the
+     * same shapes is allowed: a curriculum), and its model must be the saved one. The run gets
+     * the validation and test data of e's seed, the optimizer's state when the saved run has it, a
      * batch stream of its own (see {@link Trainer#fit(org.longlag.models.train.BatchSource,
      * org.longlag.models.forcing.ForcingSession, List, TrainingState)}). The result names the point it
      * resumed from; its history holds the new validations.

@@ -28,9 +28,16 @@ public record Resume(Path directory, Experiment experiment, SequenceModel model,
         Path result = dir.resolve(RESULT);
         if (!Files.isRegularFile(result)) throw new IOException("no " + RESULT + " in " + dir + ": not a run directory");
         JsonNode json;
-        Experiment experiment;
         try {
             json = JsonFiles.mapper().readTree(result.toFile());
+        } catch (IOException e) {
+            throw new IOException(result + " is not readable JSON: " + e.getMessage(), e);
+        }
+        if (!json.has("experiment") && json.has("run")) {
+            throw new IOException(result + " is the result of 'longlag dsr'; resume goes on with runs of 'longlag train'");
+        }
+        Experiment experiment;
+        try {
             experiment = JsonFiles.mapper().treeToValue(json.get("experiment"), Experiment.class);
         } catch (IOException | IllegalArgumentException e) {
             throw new IOException(result + " does not hold a readable experiment: " + e.getMessage(), e);
