@@ -74,7 +74,7 @@ final class ResumeCommand implements Callable<Integer> {
         Files.createDirectories(out);
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "longlag resume: %s from step %d of %s%s%n", experiment.id(), saved.state().step(), from,
-                saved.state().optimizerState() == null ? (restartOptimizer ? " (--restart-optimizer: the optimizer restarts)" : " (no optimizer state saved: the optimizer restarts)") : "");
+                !saved.state().hasOptimizerState() ? (restartOptimizer ? " (--restart-optimizer: the optimizer restarts)" : " (no optimizer state saved: the optimizer restarts)") : "");
         ExperimentResult r;
         try (ProgressListener progress = new ProgressListener(experiment.model() + " " + experiment.task() + " resumed")) {
             r = runner.resume(experiment, prepared, saved, out.resolve(Resume.MODEL), null, progress);

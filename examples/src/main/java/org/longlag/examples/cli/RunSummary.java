@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.longlag.tasks.experiment.EvaluationPoint;
 import org.longlag.tasks.experiment.ExperimentResult;
+import org.longlag.tasks.experiment.Resume;
 
 /** What {@code train} and {@code resume} print after a run: its validations, training totals and test score. */
 final class RunSummary {
@@ -29,7 +30,7 @@ final class RunSummary {
         }
         o.printf(Locale.ROOT, "test (%d sequences): %s%n", r.experiment().evaluation().testSamples(), r.test());
         r.generalization().forEach((name, score) -> o.printf(Locale.ROOT, "generalization %s: %s%n", name, score));
-        o.printf(Locale.ROOT, "wrote %s and %s%n", out.resolve("result.json"), out.resolve("model.longlag"));
+        o.printf(Locale.ROOT, "wrote %s and %s%n", out.resolve(Resume.RESULT), out.resolve(Resume.MODEL));
         o.flush();
     }
 

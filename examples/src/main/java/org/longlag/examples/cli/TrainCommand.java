@@ -9,11 +9,11 @@ import java.util.concurrent.Callable;
 import org.longlag.models.train.Optimizer;
 import org.longlag.models.train.TrainingConfig;
 import org.longlag.tasks.experiment.EvaluationConfig;
-import org.longlag.tasks.experiment.EvaluationPoint;
 import org.longlag.tasks.experiment.Experiment;
 import org.longlag.tasks.experiment.ExperimentResult;
 import org.longlag.tasks.experiment.ExperimentRunner;
 import org.longlag.tasks.experiment.JsonFiles;
+import org.longlag.tasks.experiment.Resume;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -98,9 +98,9 @@ final class TrainCommand implements Callable<Integer>, CatalogOptions.Target {
         ExperimentResult r;
         Object resolvedLag = runner.tasks().settings(task, taskOptions).get("lag");
         try (ProgressListener progress = new ProgressListener(model + " " + task + " T=" + resolvedLag)) {
-            r = runner.run(experiment, out.resolve("model.longlag"), progress);
+            r = runner.run(experiment, out.resolve(Resume.MODEL), progress);
         }
-        JsonFiles.write(out.resolve("result.json"), r);
+        JsonFiles.write(out.resolve(Resume.RESULT), r);
         RunSummary.print(o, r, out);
         return 0;
     }

@@ -35,6 +35,11 @@ public record TrainingState(int step, long sequences, double[] optimizerState, i
         return new TrainingState(step, sequences, null, 0);
     }
 
+    /** Whether the optimizer's state is known (without copying it). */
+    public boolean hasOptimizerState() {
+        return optimizerState != null;
+    }
+
     @Override
     public double[] optimizerState() {
         return optimizerState == null ? null : optimizerState.clone();

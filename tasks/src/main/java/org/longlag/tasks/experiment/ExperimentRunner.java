@@ -179,7 +179,7 @@ public final class ExperimentRunner {
         return new ExperimentResult(e, p.modelSettings().asMap(), p.taskSettings().asMap(), p.spec(), model.parameterCount(),
                 seeds.training(), seeds.model(), tr.steps(), tr.sequences(), tr.seconds(), tr.stopReason(), test, generalization,
                 firstSolved[0], history, environment(training), diverged, artifacts,
-                from == null ? null : new ResumedFrom(from.directory().toString(), start.step(), start.sequences(), start.optimizerState() == null));
+                from == null ? null : new ResumedFrom(from.directory().toString(), start.step(), start.sequences(), !start.hasOptimizerState()));
     }
 
     static Map<String, String> environment(TrainingConfig training) {

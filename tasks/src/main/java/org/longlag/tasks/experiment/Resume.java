@@ -15,6 +15,7 @@ import org.longlag.models.train.TrainingState;
  */
 public record Resume(Path directory, Experiment experiment, SequenceModel model, TrainingState state) {
 
+    /** The files of a run directory, as {@code longlag train} writes them and resume reads them. */
     public static final String RESULT = "result.json";
     public static final String MODEL = "model.longlag";
 
