@@ -194,22 +194,23 @@ public record PlrnnCell(int inputSize, int latentSize, int regularizedUnits, dou
         return new Work(batch, latentSize, precision);
     }
 
-    /** z_t = A z_{t-1} + W relu(z_{t-1}) + h + C s_t, in rows: z .* a + relu(z) W^T + h + s C^T */
+    /**
+     * z_t = A z_{t-1} + W relu(z_{t-1}) + h + C s_t, in rows: relu(z) W^T + (z .* a + h) + s C^T.
+     * The coupling product comes first and sets z, so no pass zeroes z and sgemm does not read it.
+     */
     @Override
     public void forward(Parameters w, StepTape tape) {
         Record r = (Record) tape.record();
         Mat zPrev = tape.prev().part(0), z = tape.next().part(0);
         r.phi.setRelu(zPrev);
-        z.zero();
-        z.addRowBroadcast(w.get(H));
-        z.addProductRowBroadcast(zPrev, w.get(A));
         offDiagonalCoupling(w, r.phi, z);
+        z.addDiagonalAffine(zPrev, w.get(A), w.get(H));
         z.addMatMul(tape.x(), w.transposed(C));
     }
 
-    /** z += W relu(z_{t-1}) with W's diagonal excluded: the whole product, less the diagonal's share. */
+    /** z = W relu(z_{t-1}) with W's diagonal excluded: the whole product, less the diagonal's share. */
     private static void offDiagonalCoupling(Parameters w, Mat phi, Mat z) {
-        z.addMatMul(phi, w.transposed(W));
+        z.setMatMul(phi, w.transposed(W));
         z.addDiagonalProduct(phi, w.get(W), -1);
     }
 
@@ -219,17 +220,13 @@ public record PlrnnCell(int inputSize, int latentSize, int regularizedUnits, dou
         Mat dPhi = ((Work) scratch).dPhi;
         Mat dz = dNext.part(0), zPrev = tape.prev().part(0);
 
-        // dL/drelu(z_{t-1}) = dz W (off-diagonal), then through the ReLU
-        dPhi.zero();
-        dPhi.addMatMul(dz, w.get(W));
+        // dL/drelu(z_{t-1}) = dz W (off-diagonal); then, in one pass, through the ReLU and plus the
+        // diagonal path: dz_{t-1} = dz .* a + dPhi .* [z_{t-1} > 0]. dPhi is not flushed itself: it is
+        // read once, here, and the engine flushes dz_{t-1}.
+        dPhi.setMatMul(dz, w.get(W));
         dPhi.addDiagonalProduct(dz, w.get(W), -1);
-        dPhi.multiplyReluDerivative(zPrev);
-        dPhi.flushDenormals();
-
         Mat dzPrev = dPrev.part(0);
-        dzPrev.zero();
-        dzPrev.addProductRowBroadcast(dz, w.get(A));
-        dzPrev.addScaled(dPhi, 1.0);
+        dzPrev.setScaledPlusReluMasked(dz, w.get(A), dPhi, zPrev);
         if (dx != null) {
             dx.zero();
             dx.addMatMul(dz, w.get(C));

@@ -19,7 +19,7 @@ import org.bytedeco.openblas.global.openblas;
  * quarter of the loops' time for inner sizes 40-256. Hence: sgemm from 2^17 multiply-adds per
  * product, and always for a^T b summed over 128 rows or more (the loops walk a's columns, strided
  * over those rows, whatever the width); in both cases only if the left operand is
- * {@link #denseEnough dense enough}.
+ * {@link #density dense enough}.
  *
  * <p>The operands are {@code float[][]} rows with column windows, so each call packs them into
  * direct buffers (one set per thread, grown as needed; a cache, not state: nothing carries from
@@ -52,40 +52,59 @@ final class BlasProducts {
         return n >= MIN_SUMMED_ROWS || forMatMul(rows, n, cols);
     }
 
+    /** What a left operand's zeros make of a product that is large enough for sgemm. */
+    enum Density {
+        /** Every entry is zero: the product adds nothing (the Java loops, too, skip zero entries). */
+        ZERO,
+        /** Fewer than a quarter nonzero: the Java loops, which skip zero entries. */
+        SPARSE,
+        /** At least a quarter nonzero: sgemm. */
+        DENSE
+    }
+
     /**
-     * Whether at least a quarter of a's entries are nonzero. The Java loops skip zero entries of the
-     * left operand and sgemm does not: in a long backward pass through a contracting network most
-     * state gradients are flushed to exact zeros, and there the loops win (PLRNN M = 256, T = 500,
-     * addition: sgemm for every product ran at 0.65x the loops' speed). Stops counting at the quarter.
+     * Whether at least a quarter of a's entries are nonzero, and if not, whether any is. The Java
+     * loops skip zero entries of the left operand and sgemm does not: in a long backward pass through a
+     * contracting network most state gradients are flushed to exact zeros, and there the loops win
+     * (PLRNN M = 256, T = 500, addition: sgemm for every product ran at 0.65x the loops' speed), and a
+     * gradient that has vanished altogether costs only this scan. Stops counting at the quarter.
      */
-    static boolean denseEnough(FloatMat a) {
+    static Density density(FloatMat a) {
         long need = ((long) a.rows * a.cols + 3) / 4, n = 0;
         final int lo = a.off, hi = a.off + a.cols;
         for (int r = 0; r < a.rows; r++) {
             float[] row = a.d[r];
             for (int j = lo; j < hi; j++) {
-                if (row[j] != 0f && ++n >= need) return true;
+                if (row[j] != 0f && ++n >= need) return Density.DENSE;
             }
         }
-        return false;
+        return n == 0 ? Density.ZERO : Density.SPARSE;
     }
 
     /** c += a b. */
     static void addMatMul(FloatMat c, FloatMat a, FloatMat b) {
-        gemm(c, a, false, b);
+        gemm(c, a, false, b, true);
+    }
+
+    /** c = a b: sgemm with beta = 0, so c is neither zeroed nor packed. */
+    static void setMatMul(FloatMat c, FloatMat a, FloatMat b) {
+        gemm(c, a, false, b, false);
     }
 
     /** c += a^T b. */
     static void addTransAMatMul(FloatMat c, FloatMat a, FloatMat b) {
-        gemm(c, a, true, b);
+        gemm(c, a, true, b, true);
     }
 
-    /** c += op(a) b, op(a) = a^T if {@code transA}: the operands packed, one sgemm, c unpacked. */
-    private static void gemm(FloatMat c, FloatMat a, boolean transA, FloatMat b) {
+    /**
+     * c = op(a) b, plus c's old value if {@code accumulate}; op(a) = a^T if {@code transA}: the
+     * operands packed, one sgemm, c unpacked. With beta = 0 sgemm writes c without reading it.
+     */
+    private static void gemm(FloatMat c, FloatMat a, boolean transA, FloatMat b, boolean accumulate) {
         Buffers s = BUFFERS.get();
-        FloatBuffer pa = s.pack(0, a), pb = s.pack(1, b), pc = s.pack(2, c);
+        FloatBuffer pa = s.pack(0, a), pb = s.pack(1, b), pc = accumulate ? s.pack(2, c) : s.slot(2, c.rows * c.cols);
         openblas.cblas_sgemm(openblas.CblasRowMajor, transA ? openblas.CblasTrans : openblas.CblasNoTrans, openblas.CblasNoTrans,
-                c.rows, c.cols, transA ? a.rows : a.cols, 1f, pa, a.cols, pb, b.cols, 1f, pc, c.cols);
+                c.rows, c.cols, transA ? a.rows : a.cols, 1f, pa, a.cols, pb, b.cols, accumulate ? 1f : 0f, pc, c.cols);
         unpack(pc, c);
     }
 
@@ -99,13 +118,18 @@ final class BlasProducts {
 
         /** m's window, row after row, in slot i. */
         FloatBuffer pack(int i, FloatMat m) {
-            int n = m.rows * m.cols;
+            FloatBuffer buf = slot(i, m.rows * m.cols);
+            for (int r = 0; r < m.rows; r++) buf.put(r * m.cols, m.d[r], m.off, m.cols);
+            return buf;
+        }
+
+        /** Slot i, holding at least n floats (its contents are whatever an earlier call left). */
+        FloatBuffer slot(int i, int n) {
             FloatBuffer buf = slots[i];
             if (buf == null || buf.capacity() < n) {
                 buf = slots[i] = ByteBuffer.allocateDirect(Math.max(n, 1) * Float.BYTES)
                         .order(ByteOrder.nativeOrder()).asFloatBuffer();
             }
-            for (int r = 0; r < m.rows; r++) buf.put(r * m.cols, m.d[r], m.off, m.cols);
             return buf;
         }
     }

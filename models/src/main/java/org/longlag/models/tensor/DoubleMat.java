@@ -29,7 +29,7 @@ public final class DoubleMat extends Mat {
 
     final double[][] d;
     final int off;
-    private double[][] scratch = new double[2][];
+    private double[][] scratch = new double[4][];
     private double[] diagonal;
 
     public DoubleMat(int rows, int cols) {
@@ -182,6 +182,12 @@ public final class DoubleMat extends Mat {
                 for (int j = lo; j < hi; j++) c[j] += x * b0[j];
             }
         }
+    }
+
+    @Override
+    public void setMatMul(Mat am, Mat bm) {
+        zero();
+        addMatMul(am, bm);
     }
 
     @Override
@@ -469,6 +475,35 @@ public final class DoubleMat extends Mat {
         for (int r = 0; r < rows; r++) {
             double[] c = d[r], ar = aligned(a, r, 0);
             for (int j = lo; j < hi; j++) c[j] += fs * ar[j] * g[j];
+        }
+    }
+
+    @Override
+    public void addDiagonalAffine(Mat xm, Mat scalem, Mat biasm) {
+        requireSameShape(xm, "addDiagonalAffine operand");
+        requireShape(scalem, 1, cols, "addDiagonalAffine scale");
+        requireShape(biasm, 1, cols, "addDiagonalAffine bias");
+        DoubleMat x = f(xm);
+        double[] sc = aligned(f(scalem), 0, 1), b = aligned(f(biasm), 0, 2);
+        final int lo = off, hi = off + cols;
+        for (int r = 0; r < rows; r++) {
+            double[] c = d[r], xr = aligned(x, r, 0);
+            for (int j = lo; j < hi; j++) c[j] += xr[j] * sc[j] + b[j];
+        }
+    }
+
+    @Override
+    public void setScaledPlusReluMasked(Mat am, Mat rowm, Mat gm, Mat xm) {
+        requireSameShape(am, "setScaledPlusReluMasked operand");
+        requireShape(rowm, 1, cols, "setScaledPlusReluMasked row");
+        requireSameShape(gm, "setScaledPlusReluMasked gated operand");
+        requireSameShape(xm, "setScaledPlusReluMasked mask");
+        DoubleMat a = f(am), g = f(gm), x = f(xm);
+        double[] v = aligned(f(rowm), 0, 3);
+        final int lo = off, hi = off + cols;
+        for (int r = 0; r < rows; r++) {
+            double[] c = d[r], ar = aligned(a, r, 0), gr = aligned(g, r, 1), xr = aligned(x, r, 2);
+            for (int j = lo; j < hi; j++) c[j] = ar[j] * v[j] + gr[j] * step(xr[j]);
         }
     }
 

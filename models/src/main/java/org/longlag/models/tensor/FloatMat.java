@@ -73,7 +73,7 @@ public final class FloatMat extends Mat {
     private float[] aligned(FloatMat m, int r, int slot) {
         if (m.off == off) return m.d[r];
         float[] s = scratch[slot];
-        if (s == null) s = scratch[slot] = new float[off + cols];
+        if (s == null || s.length < off + cols) s = scratch[slot] = new float[off + cols]; // slots 2, 3 are shared with the block ops
         System.arraycopy(m.d[r], m.off, s, off, cols);
         return s;
     }
@@ -160,10 +160,32 @@ public final class FloatMat extends Mat {
         requireShape(am, rows, am.cols, "addMatMul left operand");
         requireShape(bm, am.cols, cols, "addMatMul right operand");
         FloatMat a = f(am), b = f(bm);
-        if (BlasProducts.forMatMul(rows, a.cols, cols) && BlasProducts.denseEnough(a)) {
-            BlasProducts.addMatMul(this, a, b);
+        if (BlasProducts.forMatMul(rows, a.cols, cols)) {
+            switch (BlasProducts.density(a)) {
+                case ZERO: return;
+                case DENSE: BlasProducts.addMatMul(this, a, b); return;
+                default: break;
+            }
+        }
+        addMatMulLoops(a, b);
+    }
+
+    @Override
+    public void setMatMul(Mat am, Mat bm) {
+        requireShape(am, rows, am.cols, "setMatMul left operand");
+        requireShape(bm, am.cols, cols, "setMatMul right operand");
+        FloatMat a = f(am), b = f(bm);
+        BlasProducts.Density density = BlasProducts.forMatMul(rows, a.cols, cols) ? BlasProducts.density(a) : BlasProducts.Density.SPARSE;
+        if (density == BlasProducts.Density.DENSE) {
+            BlasProducts.setMatMul(this, a, b);
             return;
         }
+        zero();
+        if (density != BlasProducts.Density.ZERO) addMatMulLoops(a, b);
+    }
+
+    /** this += a b in Java loops that skip a's zero entries. */
+    private void addMatMulLoops(FloatMat a, FloatMat b) {
         if (b.off != off) b = (FloatMat) alignedCopy(b);
         final int k = a.cols, ao = a.off, lo = off, hi = off + cols;
         for (int i = 0; i < rows; i++) {
@@ -204,9 +226,12 @@ public final class FloatMat extends Mat {
         requireShape(am, am.rows, rows, "addTransAMatMul left operand");
         requireShape(bm, am.rows, cols, "addTransAMatMul right operand");
         FloatMat a = f(am), b = f(bm);
-        if (BlasProducts.forTransAMatMul(a.rows, rows, cols) && BlasProducts.denseEnough(a)) {
-            BlasProducts.addTransAMatMul(this, a, b);
-            return;
+        if (BlasProducts.forTransAMatMul(a.rows, rows, cols)) {
+            switch (BlasProducts.density(a)) {
+                case ZERO: return;
+                case DENSE: BlasProducts.addTransAMatMul(this, a, b); return;
+                default: addTransAMatMulSparse(a, b); return;
+            }
         }
         if (b.off != off) b = (FloatMat) alignedCopy(b);
         final int m = a.rows, ao = a.off, lo = off, hi = off + cols;
@@ -226,6 +251,25 @@ public final class FloatMat extends Mat {
                 if (x == 0f) continue;
                 float[] b0 = b.d[i];
                 for (int j = lo; j < hi; j++) c[j] += x * b0[j];
+            }
+        }
+    }
+
+    /**
+     * this += a^T b for an a of mostly zeros, walking a row by row (contiguously) and adding b's row i
+     * into this's row p for each nonzero a[i][p]. (The general loop walks a's columns, strided over
+     * a's rows, and tests four entries at a time, most of which are zero here.)
+     */
+    private void addTransAMatMulSparse(FloatMat a, FloatMat b) {
+        if (b.off != off) b = (FloatMat) alignedCopy(b);
+        final int ao = a.off, lo = off, hi = off + cols;
+        for (int i = 0; i < a.rows; i++) {
+            float[] ar = a.d[i], br = b.d[i];
+            for (int p = 0; p < rows; p++) {
+                float x = ar[ao + p];
+                if (x == 0f) continue;
+                float[] c = d[p];
+                for (int j = lo; j < hi; j++) c[j] += x * br[j];
             }
         }
     }
@@ -484,6 +528,35 @@ public final class FloatMat extends Mat {
         for (int r = 0; r < rows; r++) {
             float[] c = d[r], ar = aligned(a, r, 0);
             for (int j = lo; j < hi; j++) c[j] += fs * ar[j] * g[j];
+        }
+    }
+
+    @Override
+    public void addDiagonalAffine(Mat xm, Mat scalem, Mat biasm) {
+        requireSameShape(xm, "addDiagonalAffine operand");
+        requireShape(scalem, 1, cols, "addDiagonalAffine scale");
+        requireShape(biasm, 1, cols, "addDiagonalAffine bias");
+        FloatMat x = f(xm);
+        float[] sc = aligned(f(scalem), 0, 1), b = aligned(f(biasm), 0, 2);
+        final int lo = off, hi = off + cols;
+        for (int r = 0; r < rows; r++) {
+            float[] c = d[r], xr = aligned(x, r, 0);
+            for (int j = lo; j < hi; j++) c[j] += xr[j] * sc[j] + b[j];
+        }
+    }
+
+    @Override
+    public void setScaledPlusReluMasked(Mat am, Mat rowm, Mat gm, Mat xm) {
+        requireSameShape(am, "setScaledPlusReluMasked operand");
+        requireShape(rowm, 1, cols, "setScaledPlusReluMasked row");
+        requireSameShape(gm, "setScaledPlusReluMasked gated operand");
+        requireSameShape(xm, "setScaledPlusReluMasked mask");
+        FloatMat a = f(am), g = f(gm), x = f(xm);
+        float[] v = aligned(f(rowm), 0, 3);
+        final int lo = off, hi = off + cols;
+        for (int r = 0; r < rows; r++) {
+            float[] c = d[r], ar = aligned(a, r, 0), gr = aligned(g, r, 1), xr = aligned(x, r, 2);
+            for (int j = lo; j < hi; j++) c[j] = ar[j] * v[j] + gr[j] * step(xr[j]);
         }
     }
 

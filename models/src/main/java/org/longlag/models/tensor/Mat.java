@@ -84,6 +84,12 @@ public abstract class Mat {
     /** this += a * b, with a [rows x k] and b [k x cols]. */
     public abstract void addMatMul(Mat a, Mat b);
 
+    /**
+     * this = a * b, with a [rows x k] and b [k x cols], this being neither a nor b: {@link #addMatMul}
+     * without the pass that zeroes this first (and, on the sgemm path, without reading this).
+     */
+    public abstract void setMatMul(Mat a, Mat b);
+
     /** this += a^T * b, with a [k x rows] and b [k x cols]. */
     public abstract void addTransAMatMul(Mat a, Mat b);
 
@@ -204,6 +210,20 @@ public abstract class Mat {
      * off-diagonal whatever its stored diagonal holds.
      */
     public abstract void addDiagonalProduct(Mat a, Mat square, double s);
+
+    /**
+     * this[i][:] += x[i][:] .* scale[0][:] + bias[0][:]: a diagonal map and a bias applied to every
+     * row in one pass (the PLRNN's A z_{t-1} + h; scale and bias are [1 x cols]).
+     */
+    public abstract void addDiagonalAffine(Mat x, Mat scale, Mat bias);
+
+    /**
+     * this = a .* row + g .* [x &gt; 0] in one pass, row being [1 x cols]: the PLRNN's state gradient
+     * dL/dz_{t-1} = A dL/dz_t + [z_{t-1} &gt; 0] .* (W^T dL/dz_t), from a = dL/dz_t, row = A's
+     * diagonal, g = dL/dz_t W and x = z_{t-1}. The mask is a product, as in
+     * {@link #multiplyReluDerivative}: NaN in x gives NaN.
+     */
+    public abstract void setScaledPlusReluMasked(Mat a, Mat row, Mat g, Mat x);
 
     /** this[i][i] = 0 for a square matrix (the PLRNN's off-diagonal W and its gradient). */
     public abstract void zeroDiagonal();

@@ -97,17 +97,66 @@ class MatKernelsTest {
         }
     }
 
-    /** The sgemm path is taken for a left operand with at least a quarter nonzeros (here 8 of 32). */
+    /** The sgemm path is taken for a left operand with at least a quarter nonzeros (here 8 of 32), none for all zeros. */
     @Test
-    void denseEnoughNeedsAQuarterNonzeros() {
+    void densityNeedsAQuarterNonzerosForSgemm() {
         FloatMat wide = new FloatMat(8, 6);
         Mat a = wide.columns(1, 4);
         wide.fill(1);
         a.zero();
+        assertEquals(BlasProducts.Density.ZERO, BlasProducts.density((FloatMat) a), "0 of 32 nonzero (the window's neighbours are 1)");
         for (int i = 0; i < 7; i++) a.set(i, i % 4, -0.5);
-        assertTrue(!BlasProducts.denseEnough((FloatMat) a), "7 of 32 nonzero");
+        assertEquals(BlasProducts.Density.SPARSE, BlasProducts.density((FloatMat) a), "7 of 32 nonzero");
         a.set(7, 3, Float.MIN_VALUE);
-        assertTrue(BlasProducts.denseEnough((FloatMat) a), "8 of 32 nonzero");
+        assertEquals(BlasProducts.Density.DENSE, BlasProducts.density((FloatMat) a), "8 of 32 nonzero");
+    }
+
+    /**
+     * Products large enough for sgemm whose left operand is sparse or all zero take the Java paths; like
+     * the loops they skip a's zero entries, so a NaN in b where a is zero does not reach the result.
+     */
+    @Test
+    void sparseAndZeroLeftOperandsOfLargeProductsMatchTheLoops() {
+        SplittableRandom rng = new SplittableRandom(11);
+        int n = 200, k = 40, cols = 30; // a^T b summed over 200 rows: the sgemm size
+        for (boolean allZero : new boolean[] {false, true}) {
+            FloatMat a = new FloatMat(n, k + 3), b = new FloatMat(n, cols + 1);
+            Mat aw = a.columns(3, k), bw = b.columns(1, cols);
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < cols; j++) bw.set(i, j, rng.nextDouble() - 0.5);
+                if (!allZero && rng.nextInt(10) == 0) aw.set(i, rng.nextInt(k), rng.nextDouble() - 0.5);
+            }
+            bw.set(5, 2, Double.NaN);
+            for (int p = 0; p < k; p++) aw.set(5, p, 0); // row 5 of a is zero, so b's NaN must not count
+            assertEquals(allZero ? BlasProducts.Density.ZERO : BlasProducts.Density.SPARSE, BlasProducts.density((FloatMat) aw));
+            Mat g = random(Precision.FLOAT32, k, cols);
+            Mat expected = g.copy();
+            for (int p = 0; p < k; p++) {
+                for (int j = 0; j < cols; j++) {
+                    double sum = expected.get(p, j);
+                    for (int i = 0; i < n; i++) if (aw.get(i, p) != 0) sum += aw.get(i, p) * bw.get(i, j);
+                    expected.set(p, j, sum);
+                }
+            }
+            g.addTransAMatMul(aw, bw);
+            assertMatClose(expected, g, Tolerances.F32_KERNEL_REL * Math.sqrt(n));
+            Mat bSquare = random(Precision.FLOAT32, k, cols), product = Precision.FLOAT32.zeros(n, cols);
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < cols; j++) {
+                    double sum = 0;
+                    for (int p = 0; p < k; p++) if (aw.get(i, p) != 0) sum += aw.get(i, p) * bSquare.get(p, j);
+                    product.set(i, j, sum);
+                }
+            }
+            Mat c = random(Precision.FLOAT32, n, cols), expectedC = c.copy();
+            expectedC.addScaled(product, 1);
+            c.addMatMul(aw, bSquare);
+            assertMatClose(expectedC, c, Tolerances.F32_KERNEL_REL * Math.sqrt(k));
+            Mat set = Precision.FLOAT32.zeros(n, cols);
+            set.fill(Double.NaN);
+            set.setMatMul(aw, bSquare);
+            assertMatClose(product, set, Tolerances.F32_KERNEL_REL * Math.sqrt(k));
+        }
     }
 
     /** m in float32 as the window [from, from + cols) of a wider matrix. */

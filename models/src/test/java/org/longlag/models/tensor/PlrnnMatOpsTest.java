@@ -96,4 +96,67 @@ class PlrnnMatOpsTest {
             }
         }
     }
+
+    @Test
+    void addDiagonalAffineMatchesLoops() {
+        for (Precision p : Precision.values()) {
+            SplittableRandom rng = new SplittableRandom(5);
+            Mat dst = random(p, 4, 9, rng).columns(2, 6);
+            Mat x = random(p, 4, 7, rng).columns(1, 6);
+            Mat scale = random(p, 1, 8, rng).columns(0, 6), bias = random(p, 1, 6, rng);
+            Mat expected = dst.copy();
+            for (int r = 0; r < 4; r++) {
+                for (int j = 0; j < 6; j++) expected.set(r, j, expected.get(r, j) + x.get(r, j) * scale.get(0, j) + bias.get(0, j));
+            }
+            dst.addDiagonalAffine(x, scale, bias);
+            for (int r = 0; r < 4; r++) {
+                for (int j = 0; j < 6; j++) assertEquals(expected.get(r, j), dst.get(r, j), 1e-6, p + " [" + r + "][" + j + "]");
+            }
+            assertThrows(IllegalArgumentException.class, () -> dst.addDiagonalAffine(x, p.zeros(1, 5), bias));
+            assertThrows(IllegalArgumentException.class, () -> dst.addDiagonalAffine(p.zeros(3, 6), scale, bias));
+        }
+    }
+
+    @Test
+    void setScaledPlusReluMaskedMatchesLoopsAndKeepsNaN() {
+        for (Precision p : Precision.values()) {
+            SplittableRandom rng = new SplittableRandom(6);
+            Mat dst = random(p, 5, 8, rng).columns(1, 6);
+            Mat a = random(p, 5, 6, rng), g = random(p, 5, 9, rng).columns(3, 6), x = random(p, 5, 7, rng).columns(1, 6);
+            Mat row = random(p, 1, 6, rng);
+            x.set(0, 0, 0.0); // the mask is [x > 0]: zero is masked
+            x.set(2, 3, Double.NaN);
+            dst.setScaledPlusReluMasked(a, row, g, x);
+            for (int r = 0; r < 5; r++) {
+                for (int j = 0; j < 6; j++) {
+                    if (r == 2 && j == 3) {
+                        assertEquals(Double.NaN, dst.get(r, j), p + " NaN mask");
+                        continue;
+                    }
+                    double expected = a.get(r, j) * row.get(0, j) + (x.get(r, j) > 0 ? g.get(r, j) : 0);
+                    assertEquals(expected, dst.get(r, j), 1e-6, p + " [" + r + "][" + j + "]");
+                }
+            }
+            assertThrows(IllegalArgumentException.class, () -> dst.setScaledPlusReluMasked(a, p.zeros(1, 7), g, x));
+        }
+    }
+
+    /** setMatMul overwrites whatever the destination held (NaN included), on the loop and the sgemm path. */
+    @Test
+    void setMatMulOverwritesTheDestination() {
+        for (Precision p : Precision.values()) {
+            for (int n : new int[] {5, 64}) { // 64^3 multiply-adds: the sgemm path in float32
+                SplittableRandom rng = new SplittableRandom(7);
+                Mat a = random(p, n, n + 1, rng).columns(1, n), b = random(p, n, n, rng);
+                Mat dst = p.zeros(n, n);
+                dst.fill(Double.NaN);
+                dst.setMatMul(a, b);
+                Mat expected = p.zeros(n, n);
+                expected.addMatMul(a, b);
+                for (int r = 0; r < n; r++) {
+                    for (int j = 0; j < n; j++) assertEquals(expected.get(r, j), dst.get(r, j), 1e-5, p + " n=" + n + " [" + r + "][" + j + "]");
+                }
+            }
+        }
+    }
 }
