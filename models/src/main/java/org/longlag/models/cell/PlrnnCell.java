@@ -227,10 +227,7 @@ public record PlrnnCell(int inputSize, int latentSize, int regularizedUnits, dou
         dPhi.addDiagonalProduct(dz, w.get(W), -1);
         Mat dzPrev = dPrev.part(0);
         dzPrev.setScaledPlusReluMasked(dz, w.get(A), dPhi, zPrev);
-        if (dx != null) {
-            dx.zero();
-            dx.addMatMul(dz, w.get(C));
-        }
+        if (dx != null) dx.setMatMul(dz, w.get(C));
 
         grad.get(A).addColumnSumsOfProduct(dz, zPrev);
         Mat gw = grad.get(W);

@@ -62,6 +62,9 @@ public final class ShardWorker {
         unroll.ensureCapacity(steps);
     }
 
+    /** Rows of the batch whose inputs are loaded together (their lines of the input array fit in L1). */
+    private static final int INPUT_BLOCK = 32;
+
     /** Loads inputs of rows [from, to) and steps [0, steps), sets z_0 and runs the forward pass. */
     public void forward(Parameters w, SequenceBatch batch, int from, int to, int steps) {
         forward(w, batch, from, to, steps, bptt);
@@ -72,10 +75,20 @@ public final class ShardWorker {
             throw new IllegalArgumentException("batch has " + batch.inputSize() + " input channels, the model expects " + spec.inputSize());
         }
         prepare(to - from, steps, engine.forcing() != TeacherForcing.NONE);
-        for (int t = 0; t < steps; t++) {
-            Mat x = unroll.input(t);
-            for (int r = from; r < to; r++) {
-                for (int i = 0; i < batch.inputSize(); i++) x.set(r - from, i, batch.feature(r, i, t));
+        Mat[] inputs = new Mat[steps];
+        for (int t = 0; t < steps; t++) inputs[t] = unroll.input(t);
+        // a transpose of the batch's [row, channel, step] array into one [row, channel] matrix per step,
+        // in blocks of rows: a block's cache lines of the array are read again at the next step, and
+        // stay in cache (row by row, or step by step over all rows, missed the cache at every read)
+        double[] features = batch.features();
+        int k = batch.inputSize(), length = batch.length();
+        for (int r0 = from; r0 < to; r0 += INPUT_BLOCK) {
+            int r1 = Math.min(to, r0 + INPUT_BLOCK);
+            for (int t = 0; t < steps; t++) {
+                Mat x = inputs[t];
+                for (int r = r0; r < r1; r++) {
+                    for (int i = 0; i < k; i++) x.set(r - from, i, features[(r * k + i) * length + t]);
+                }
             }
         }
         spec.initialState().fill(w.view(spec.initialStateBlock()), unroll.initial());
@@ -120,10 +133,9 @@ public final class ShardWorker {
         forward(w, batch, from, to, steps, engine);
         Parameters wReadout = w.view(spec.readoutBlock());
         Readout readout = spec.readout();
+        boolean[] lossSteps = lossSteps(batch, from, to, steps);
         StateObjective lossAtStep = (t, z, dz) -> {
-            boolean any = false;
-            for (int r = from; r < to && !any; r++) any = batch.mask(r, t) != 0;
-            if (!any) return 0;
+            if (!lossSteps[t]) return 0;
             Mat features = z.part(0);
             readout.forward(wReadout, features, y);
             dy.zero();
@@ -151,6 +163,15 @@ public final class ShardWorker {
         double total = engine.backward(w.view(0), gradCell, unroll, steps, objective, null, dInitial);
         spec.initialState().backward(w.view(spec.initialStateBlock()), gradInit, dInitial);
         return total;
+    }
+
+    /** Whether any of rows [from, to) has a loss term at step t, for t < steps (read row by row, as the mask lies). */
+    private static boolean[] lossSteps(SequenceBatch batch, int from, int to, int steps) {
+        boolean[] any = new boolean[steps];
+        for (int r = from; r < to; r++) {
+            for (int t = 0; t < steps; t++) any[t] |= batch.mask(r, t) != 0;
+        }
+        return any;
     }
 
     /** Outputs y_t of rows [from, to) at every step into {@code out}, laid out [batch, outputs, time] for the whole batch. */
