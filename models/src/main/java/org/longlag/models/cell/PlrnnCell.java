@@ -167,26 +167,25 @@ public record PlrnnCell(int inputSize, int latentSize, int regularizedUnits, dou
         }
     }
 
-    /** relu(z_{t-1}) of one step, which the W gradient needs. */
-    static final class Record implements StepRecord {
+    /** Backward temporaries: dL/drelu(z_{t-1}), and relu(z_{t-1}) formed again for the W gradient. */
+    static final class Work implements Scratch {
+        final Mat dPhi;
         final Mat phi;
 
-        Record(int batch, int m, Precision p) {
+        Work(int batch, int m, Precision p) {
+            dPhi = p.zeros(batch, m);
             phi = p.zeros(batch, m);
         }
     }
 
-    static final class Work implements Scratch {
-        final Mat dPhi;
-
-        Work(int batch, int m, Precision p) {
-            dPhi = p.zeros(batch, m);
-        }
-    }
-
+    /**
+     * Nothing: relu(z_{t-1}), which the W gradient needs, is a function of z_{t-1}, which the tape keeps.
+     * Forming it again in the backward pass costs one pass over a matrix in cache; storing it cost a
+     * matrix per step (as much memory again as the states) written and read back from main memory.
+     */
     @Override
     public StepRecord newRecord(int batch, Precision precision) {
-        return new Record(batch, latentSize, precision);
+        return Nothing.INSTANCE;
     }
 
     @Override
@@ -200,24 +199,37 @@ public record PlrnnCell(int inputSize, int latentSize, int regularizedUnits, dou
      */
     @Override
     public void forward(Parameters w, StepTape tape) {
-        Record r = (Record) tape.record();
         Mat zPrev = tape.prev().part(0), z = tape.next().part(0);
-        r.phi.setRelu(zPrev);
-        offDiagonalCoupling(w, r.phi, z);
+        offDiagonalCoupling(w, zPrev, z);
         z.addDiagonalAffine(zPrev, w.get(A), w.get(H));
         z.addMatMul(tape.x(), w.transposed(C));
     }
 
-    /** z = W relu(z_{t-1}) with W's diagonal excluded: the whole product, less the diagonal's share. */
-    private static void offDiagonalCoupling(Parameters w, Mat phi, Mat z) {
-        z.setMatMul(phi, w.transposed(W));
-        z.addDiagonalProduct(phi, w.get(W), -1);
+    /**
+     * z = W relu(z_{t-1}) with W's diagonal excluded: the whole product, less the diagonal's share.
+     * The diagonal is zero in training (it starts at zero and its gradient is zeroed), so its share is
+     * taken out only for parameters given from outside, with a ReLU formed just for that.
+     */
+    private static void offDiagonalCoupling(Parameters w, Mat zPrev, Mat z) {
+        z.setMatMulRelu(zPrev, w.transposed(W));
+        if (hasDiagonal(w.get(W))) {
+            Mat phi = zPrev.copy();
+            phi.setRelu(zPrev);
+            z.addDiagonalProduct(phi, w.get(W), -1);
+        }
+    }
+
+    private static boolean hasDiagonal(Mat square) {
+        for (int i = 0; i < square.rows(); i++) {
+            if (square.get(i, i) != 0) return true;
+        }
+        return false;
     }
 
     @Override
     public void backward(Parameters w, Parameters grad, StepTape tape, Scratch scratch, State dNext, State dPrev, Mat dx) {
-        Record r = (Record) tape.record();
-        Mat dPhi = ((Work) scratch).dPhi;
+        Work work = (Work) scratch;
+        Mat dPhi = work.dPhi, phi = work.phi;
         Mat dz = dNext.part(0), zPrev = tape.prev().part(0);
 
         // dL/drelu(z_{t-1}) = dz W (off-diagonal); then, in one pass, through the ReLU and plus the
@@ -231,7 +243,8 @@ public record PlrnnCell(int inputSize, int latentSize, int regularizedUnits, dou
 
         grad.get(A).addColumnSumsOfProduct(dz, zPrev);
         Mat gw = grad.get(W);
-        gw.addTransAMatMul(dz, r.phi);
+        phi.setRelu(zPrev);
+        gw.addTransAMatMul(dz, phi);
         gw.zeroDiagonal();
         grad.get(H).addColumnSums(dz);
         grad.get(C).addTransAMatMul(dz, tape.x());

@@ -81,6 +81,19 @@ final class BlasProducts {
         return n == 0 ? Density.ZERO : Density.SPARSE;
     }
 
+    /** As {@link #density}, of max(a, 0): entries that are positive or NaN count as nonzero. */
+    static Density reluDensity(FloatMat a) {
+        long need = ((long) a.rows * a.cols + 3) / 4, n = 0;
+        final int lo = a.off, hi = a.off + a.cols;
+        for (int r = 0; r < a.rows; r++) {
+            float[] row = a.d[r];
+            for (int j = lo; j < hi; j++) {
+                if (!(row[j] <= 0f) && ++n >= need) return Density.DENSE;
+            }
+        }
+        return n == 0 ? Density.ZERO : Density.SPARSE;
+    }
+
     /** c += a b. */
     static void addMatMul(FloatMat c, FloatMat a, FloatMat b) {
         gemm(c, a, false, b, true);
@@ -89,6 +102,15 @@ final class BlasProducts {
     /** c = a b: sgemm with beta = 0, so c is neither zeroed nor packed. */
     static void setMatMul(FloatMat c, FloatMat a, FloatMat b) {
         gemm(c, a, false, b, false);
+    }
+
+    /** c = max(a, 0) b: a's ReLU is formed as a is packed. */
+    static void setMatMulRelu(FloatMat c, FloatMat a, FloatMat b) {
+        Buffers s = BUFFERS.get();
+        FloatBuffer pa = s.packRelu(0, a), pb = s.pack(1, b), pc = s.slot(2, c.rows * c.cols);
+        openblas.cblas_sgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasNoTrans,
+                c.rows, c.cols, a.cols, 1f, pa, a.cols, pb, b.cols, 0f, pc, c.cols);
+        unpack(pc, c);
     }
 
     /** c += a^T b. */
@@ -115,11 +137,26 @@ final class BlasProducts {
     /** Three growable direct buffers in native order (what cblas reads without a copy). */
     private static final class Buffers {
         private final FloatBuffer[] slots = new FloatBuffer[3];
+        private float[] row = new float[0];
 
         /** m's window, row after row, in slot i. */
         FloatBuffer pack(int i, FloatMat m) {
             FloatBuffer buf = slot(i, m.rows * m.cols);
             for (int r = 0; r < m.rows; r++) buf.put(r * m.cols, m.d[r], m.off, m.cols);
+            return buf;
+        }
+
+        /** max(m, 0) row after row in slot i, each row formed in a heap row first (the bulk put is the fast one). */
+        FloatBuffer packRelu(int i, FloatMat m) {
+            FloatBuffer buf = slot(i, m.rows * m.cols);
+            if (row.length < m.cols) row = new float[m.cols];
+            float[] x = row;
+            final int lo = m.off, n = m.cols;
+            for (int r = 0; r < m.rows; r++) {
+                float[] src = m.d[r];
+                for (int j = 0; j < n; j++) x[j] = Math.max(src[lo + j], 0f);
+                buf.put(r * n, x, 0, n);
+            }
             return buf;
         }
 

@@ -148,7 +148,22 @@ public final class DoubleMat extends Mat {
     public void addMatMul(Mat am, Mat bm) {
         requireShape(am, rows, am.cols, "addMatMul left operand");
         requireShape(bm, am.cols, cols, "addMatMul right operand");
-        DoubleMat a = f(am), b = f(bm);
+        addMatMulLoops(f(am), f(bm), Double.NEGATIVE_INFINITY);
+    }
+
+    @Override
+    public void setMatMulRelu(Mat am, Mat bm) {
+        requireShape(am, rows, am.cols, "setMatMulRelu left operand");
+        requireShape(bm, am.cols, cols, "setMatMulRelu right operand");
+        zero();
+        addMatMulLoops(f(am), f(bm), 0.0);
+    }
+
+    /**
+     * this += max(a, floor) b in Java loops that skip the zero entries of max(a, floor): floor is
+     * -infinity for a itself, 0 for its ReLU (max keeps NaN either way).
+     */
+    private void addMatMulLoops(DoubleMat a, DoubleMat b, double floor) {
         if (b.off != off) b = (DoubleMat) alignedCopy(b);
         final int k = a.cols, ao = a.off, lo = off, hi = off + cols;
         for (int i = 0; i < rows; i++) {
@@ -159,7 +174,7 @@ public final class DoubleMat extends Mat {
                 // of the sum one by one, and the others summed in the same order as the full quad would be,
                 // so the result is the full quad's to the last bit (adding an exact zero changes nothing)
                 double[] b0 = b.d[p], b1 = b.d[p + 1], b2 = b.d[p + 2], b3 = b.d[p + 3];
-                double x0 = ar[ao + p], x1 = ar[ao + p + 1], x2 = ar[ao + p + 2], x3 = ar[ao + p + 3];
+                double x0 = Math.max(ar[ao + p], floor), x1 = Math.max(ar[ao + p + 1], floor), x2 = Math.max(ar[ao + p + 2], floor), x3 = Math.max(ar[ao + p + 3], floor);
                 int n = 0;
                 if (x0 != 0.0) n++;
                 if (x1 != 0.0) { if (n == 0) { x0 = x1; b0 = b1; } n++; }
@@ -176,7 +191,7 @@ public final class DoubleMat extends Mat {
                 }
             }
             for (; p < k; p++) {
-                double x = ar[ao + p];
+                double x = Math.max(ar[ao + p], floor);
                 if (x == 0.0) continue;
                 double[] b0 = b.d[p];
                 for (int j = lo; j < hi; j++) c[j] += x * b0[j];

@@ -167,7 +167,7 @@ public final class FloatMat extends Mat {
                 default: break;
             }
         }
-        addMatMulLoops(a, b);
+        addMatMulLoops(a, b, Float.NEGATIVE_INFINITY);
     }
 
     @Override
@@ -181,11 +181,28 @@ public final class FloatMat extends Mat {
             return;
         }
         zero();
-        if (density != BlasProducts.Density.ZERO) addMatMulLoops(a, b);
+        if (density != BlasProducts.Density.ZERO) addMatMulLoops(a, b, Float.NEGATIVE_INFINITY);
     }
 
-    /** this += a b in Java loops that skip a's zero entries. */
-    private void addMatMulLoops(FloatMat a, FloatMat b) {
+    @Override
+    public void setMatMulRelu(Mat am, Mat bm) {
+        requireShape(am, rows, am.cols, "setMatMulRelu left operand");
+        requireShape(bm, am.cols, cols, "setMatMulRelu right operand");
+        FloatMat a = f(am), b = f(bm);
+        BlasProducts.Density density = BlasProducts.forMatMul(rows, a.cols, cols) ? BlasProducts.reluDensity(a) : BlasProducts.Density.SPARSE;
+        if (density == BlasProducts.Density.DENSE) {
+            BlasProducts.setMatMulRelu(this, a, b);
+            return;
+        }
+        zero();
+        if (density != BlasProducts.Density.ZERO) addMatMulLoops(a, b, 0f);
+    }
+
+    /**
+     * this += max(a, floor) b in Java loops that skip the zero entries of max(a, floor): floor is
+     * -infinity for a itself, 0 for its ReLU (max keeps NaN either way).
+     */
+    private void addMatMulLoops(FloatMat a, FloatMat b, float floor) {
         if (b.off != off) b = (FloatMat) alignedCopy(b);
         final int k = a.cols, ao = a.off, lo = off, hi = off + cols;
         for (int i = 0; i < rows; i++) {
@@ -196,7 +213,7 @@ public final class FloatMat extends Mat {
                 // of the sum one by one, and the others summed in the same order as the full quad would be,
                 // so the result is the full quad's to the last bit (adding an exact zero changes nothing)
                 float[] b0 = b.d[p], b1 = b.d[p + 1], b2 = b.d[p + 2], b3 = b.d[p + 3];
-                float x0 = ar[ao + p], x1 = ar[ao + p + 1], x2 = ar[ao + p + 2], x3 = ar[ao + p + 3];
+                float x0 = Math.max(ar[ao + p], floor), x1 = Math.max(ar[ao + p + 1], floor), x2 = Math.max(ar[ao + p + 2], floor), x3 = Math.max(ar[ao + p + 3], floor);
                 int n = 0;
                 if (x0 != 0f) n++;
                 if (x1 != 0f) { if (n == 0) { x0 = x1; b0 = b1; } n++; }
@@ -213,7 +230,7 @@ public final class FloatMat extends Mat {
                 }
             }
             for (; p < k; p++) {
-                float x = ar[ao + p];
+                float x = Math.max(ar[ao + p], floor);
                 if (x == 0f) continue;
                 float[] b0 = b.d[p];
                 for (int j = lo; j < hi; j++) c[j] += x * b0[j];

@@ -90,6 +90,13 @@ public abstract class Mat {
      */
     public abstract void setMatMul(Mat a, Mat b);
 
+    /**
+     * this = max(a, 0) * b, with a [rows x k] and b [k x cols], this being neither a nor b: the product
+     * of a ReLU with a matrix, without a matrix to hold the ReLU (the PLRNN's relu(z_{t-1}) W^T,
+     * which it would otherwise store for every step). NaN in a gives NaN, as {@link #setRelu} does.
+     */
+    public abstract void setMatMulRelu(Mat a, Mat b);
+
     /** this += a^T * b, with a [k x rows] and b [k x cols]. */
     public abstract void addTransAMatMul(Mat a, Mat b);
 

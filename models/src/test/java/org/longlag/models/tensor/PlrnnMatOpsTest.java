@@ -159,4 +159,35 @@ class PlrnnMatOpsTest {
             }
         }
     }
+
+    /** setMatMulRelu equals relu(a) b formed explicitly, on the loop and the sgemm path; NaN in a reaches its row; all-negative a gives 0. */
+    @Test
+    void setMatMulReluEqualsTheProductOfTheRelu() {
+        for (Precision p : Precision.values()) {
+            for (int n : new int[] {5, 64}) { // 64^3 multiply-adds: the sgemm path in float32
+                SplittableRandom rng = new SplittableRandom(8);
+                Mat a = random(p, n, n + 2, rng).columns(2, n), b = random(p, n, n, rng);
+                a.set(1, 3, Double.NaN);
+                Mat relu = p.zeros(n, n);
+                relu.setRelu(a);
+                Mat expected = p.zeros(n, n);
+                expected.addMatMul(relu, b);
+                Mat dst = p.zeros(n, n);
+                dst.fill(7);
+                dst.setMatMulRelu(a, b);
+                for (int r = 0; r < n; r++) {
+                    for (int j = 0; j < n; j++) {
+                        if (r == 1) assertEquals(Double.NaN, dst.get(r, j), p + " NaN row");
+                        else assertEquals(expected.get(r, j), dst.get(r, j), 1e-5, p + " n=" + n + " [" + r + "][" + j + "]");
+                    }
+                }
+                Mat negative = p.zeros(n, n);
+                negative.fill(-1);
+                dst.setMatMulRelu(negative, b);
+                for (int r = 0; r < n; r++) {
+                    for (int j = 0; j < n; j++) assertEquals(0.0, dst.get(r, j), 0.0, p + " all-negative [" + r + "][" + j + "]");
+                }
+            }
+        }
+    }
 }
