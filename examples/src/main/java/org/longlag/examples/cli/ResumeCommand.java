@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.longlag.models.train.TrainingConfig;
+import org.longlag.models.train.TrainingListener;
 import org.longlag.tasks.experiment.EvaluationConfig;
 import org.longlag.tasks.experiment.Experiment;
 import org.longlag.tasks.experiment.ExperimentResult;
@@ -48,6 +49,10 @@ final class ResumeCommand implements Callable<Integer> {
             "update here (as for a run saved without it; resets a second-moment estimate inflated by loss spikes)"})
     boolean restartOptimizer;
 
+    @Option(names = "--checkpoint-every", description = {"save the run every N updates into OUT/checkpoint, which 'longlag resume'",
+            "goes on from if the run is cut short (default ${DEFAULT-VALUE}: no checkpoints)"}, defaultValue = "0")
+    int checkpointEvery;
+
     @Option(names = "--keep-going", description = "train all steps even after validation meets the task's criterion")
     boolean keepGoing;
 
@@ -70,6 +75,10 @@ final class ResumeCommand implements Callable<Integer> {
         Experiment experiment = new Experiment(before.model(), before.modelOptions(), before.task(), before.taskOptions(), training, evaluation, before.seed());
         ExperimentRunner runner = ExperimentRunner.discover();
         ExperimentRunner.Prepared prepared = runner.prepare(experiment);
+        TrainingListener[] checkpoints = Checkpoints.listeners(checkpointEvery, out, experiment);
+        if (checkpoints.length > 0 && Checkpoints.directory(out).toAbsolutePath().normalize().equals(from.toAbsolutePath().normalize())) {
+            throw new IllegalArgumentException("--checkpoint-every would write into " + from + ", the run resumed from: choose another --out");
+        }
 
         Files.createDirectories(out);
         PrintWriter o = spec.commandLine().getOut();
@@ -77,7 +86,7 @@ final class ResumeCommand implements Callable<Integer> {
                 !saved.state().hasOptimizerState() ? (restartOptimizer ? " (--restart-optimizer: the optimizer restarts)" : " (no optimizer state saved: the optimizer restarts)") : "");
         ExperimentResult r;
         try (ProgressListener progress = new ProgressListener(experiment.model() + " " + experiment.task() + " resumed")) {
-            r = runner.resume(experiment, prepared, saved, out.resolve(Resume.MODEL), null, progress);
+            r = runner.resume(experiment, prepared, saved, out.resolve(Resume.MODEL), null, Checkpoints.with(progress, checkpoints));
         }
         JsonFiles.write(out.resolve(Resume.RESULT), r);
         RunSummary.print(o, r, out);

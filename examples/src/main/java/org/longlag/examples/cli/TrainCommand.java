@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.longlag.models.train.Optimizer;
 import org.longlag.models.train.TrainingConfig;
+import org.longlag.models.train.TrainingListener;
 import org.longlag.tasks.experiment.EvaluationConfig;
 import org.longlag.tasks.experiment.Experiment;
 import org.longlag.tasks.experiment.ExperimentResult;
@@ -78,6 +79,10 @@ final class TrainCommand implements Callable<Integer>, CatalogOptions.Target {
     @Option(names = "--out", description = "output directory (default ${DEFAULT-VALUE})", defaultValue = "runs/train")
     Path out;
 
+    @Option(names = "--checkpoint-every", description = {"save the run every N updates into OUT/checkpoint, which 'longlag resume'",
+            "goes on from if the run is cut short (default ${DEFAULT-VALUE}: no checkpoints)"}, defaultValue = "0")
+    int checkpointEvery;
+
     @Override
     public Integer call() throws Exception {
         ExperimentRunner runner = ExperimentRunner.discover();
@@ -91,6 +96,7 @@ final class TrainCommand implements Callable<Integer>, CatalogOptions.Target {
         EvaluationConfig evaluation = new EvaluationConfig(evalEvery, evalSamples, testSamples, !keepGoing);
         Experiment experiment = new Experiment(model, modelOptions, task, taskOptions, training, evaluation, seed);
         runner.prepare(experiment); // every option checked before anything is written or trained
+        TrainingListener[] checkpoints = Checkpoints.listeners(checkpointEvery, out, experiment);
 
         Files.createDirectories(out);
         PrintWriter o = spec.commandLine().getOut();
@@ -98,7 +104,7 @@ final class TrainCommand implements Callable<Integer>, CatalogOptions.Target {
         ExperimentResult r;
         Object resolvedLag = runner.tasks().settings(task, taskOptions).get("lag");
         try (ProgressListener progress = new ProgressListener(model + " " + task + " T=" + resolvedLag)) {
-            r = runner.run(experiment, out.resolve(Resume.MODEL), progress);
+            r = runner.run(experiment, out.resolve(Resume.MODEL), Checkpoints.with(progress, checkpoints));
         }
         JsonFiles.write(out.resolve(Resume.RESULT), r);
         RunSummary.print(o, r, out);

@@ -99,4 +99,66 @@ class ResumeCommandTest {
         assertTrue(r.err().contains("truncated"), r.err());
         assertFalse(Files.exists(dir.resolve("y").resolve("result.json")));
     }
+
+    /**
+     * A run saved every 7 updates holds, after 20, the save of update 14: bitwise the model and state
+     * that a 14-update run of the same seed writes; resume goes on from it, and refuses to save its
+     * own checkpoints over it.
+     */
+    @Test
+    void checkpointsHoldTheRunAsItStoodAndResumeGoesOnFromThem(@TempDir Path dir) throws Exception {
+        String[] common = {"train", "--model", "rplrnn", "--task", "addition", "--lag", "8", "--hidden", "8", "--eval-every", "0",
+            "--eval-samples", "50", "--test-samples", "100", "--seed", "4", "--threads", "1", "--keep-going"};
+        Path run = dir.resolve("run"), short14 = dir.resolve("short");
+        TrainCommandTest.Run r = TrainCommandTest.run(concat(common, "--steps", "20", "--checkpoint-every", "7", "--out", run.toString()));
+        assertEquals(0, r.code(), r.err());
+        r = TrainCommandTest.run(concat(common, "--steps", "14", "--out", short14.toString()));
+        assertEquals(0, r.code(), r.err());
+
+        Path checkpoint = run.resolve("checkpoint");
+        assertFalse(Files.exists(dir.resolve("run").resolve("checkpoint.new")), "the new save was moved into place");
+        assertArrayEquals(Files.readAllBytes(short14.resolve("model.longlag")), Files.readAllBytes(checkpoint.resolve("model.longlag")));
+        assertArrayEquals(Files.readAllBytes(short14.resolve("model.state")), Files.readAllBytes(checkpoint.resolve("model.state")));
+        JsonNode json = new ObjectMapper().readTree(checkpoint.resolve("result.json").toFile());
+        assertEquals(14, json.at("/steps").asInt());
+        assertEquals(20, json.at("/experiment/training/steps").asInt());
+
+        Path next = dir.resolve("next");
+        r = TrainCommandTest.run("resume", checkpoint.toString(), "--steps", "20", "--out", next.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("from step 14"), r.out());
+        assertEquals(20, TrainingStateFile.read(next.resolve("model.state")).optimizerUpdates(), "the optimizer went on, not restarted");
+
+        byte[] saved = Files.readAllBytes(checkpoint.resolve("model.longlag"));
+        r = TrainCommandTest.run("resume", checkpoint.toString(), "--steps", "30", "--checkpoint-every", "2", "--out", run.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--checkpoint-every would write into"), r.err());
+        r = TrainCommandTest.run(concat(common, "--steps", "5", "--checkpoint-every", "-1", "--out", dir.resolve("x").toString()));
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--checkpoint-every must be 0"), r.err());
+        assertArrayEquals(saved, Files.readAllBytes(checkpoint.resolve("model.longlag")), "the checkpoint is kept");
+    }
+
+    /** A save that cannot be written stops the run, which ends with its result and the reason; nothing foreign is deleted. */
+    @Test
+    void aCheckpointThatCannotBeWrittenStopsTheRunWithTheReason(@TempDir Path dir) throws Exception {
+        Path run = dir.resolve("run");
+        Path foreign = Files.createDirectories(run.resolve("checkpoint.new")).resolve("notes.txt");
+        Files.writeString(foreign, "mine");
+        TrainCommandTest.Run r = TrainCommandTest.run("train", "--model", "plrnn", "--task", "addition", "--lag", "8", "--hidden", "8",
+                "--steps", "20", "--eval-every", "0", "--eval-samples", "50", "--test-samples", "100", "--threads", "1", "--keep-going",
+                "--checkpoint-every", "7", "--out", run.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode json = new ObjectMapper().readTree(run.resolve("result.json").toFile());
+        assertEquals(7, json.at("/steps").asInt());
+        assertTrue(json.at("/stopReason").asText().contains("holds files that are not a checkpoint's"), json.at("/stopReason").asText());
+        assertEquals("mine", Files.readString(foreign));
+        assertEquals(7, TrainingStateFile.read(run.resolve("model.state")).step(), "the run's own files hold where it stopped");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
 }

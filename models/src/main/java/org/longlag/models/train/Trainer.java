@@ -124,7 +124,7 @@ public final class Trainer implements AutoCloseable {
         LossFunction loss = source.loss();
         double[] total = new double[p];
         double[] shardFlat = new double[p];
-        TrainingControl control = new TrainingControl();
+        TrainingControl control = new TrainingControl(this::state);
         for (TrainingListener l : listeners) l.onStart(model, config);
         long start = System.nanoTime();
         long sequences = from.sequences();
