@@ -63,32 +63,20 @@ final class BlasProducts {
     }
 
     /**
-     * Whether at least a quarter of a's entries are nonzero, and if not, whether any is. The Java
-     * loops skip zero entries of the left operand and sgemm does not: in a long backward pass through a
-     * contracting network most state gradients are flushed to exact zeros, and there the loops win
-     * (PLRNN M = 256, T = 500, addition: sgemm for every product ran at 0.65x the loops' speed), and a
-     * gradient that has vanished altogether costs only this scan. Stops counting at the quarter.
+     * Whether at least a quarter of max(a, floor)'s entries are nonzero, and if not, whether any is;
+     * floor is -infinity for a itself, 0 for its ReLU (NaN counts as nonzero either way). The Java
+     * loops skip zero entries of the left operand and sgemm does not: in a long backward pass through
+     * a contracting network most state gradients are flushed to exact zeros, and there the loops win
+     * (PLRNN M = 256, T = 500, addition: sgemm for every product ran at 0.65x the loops' speed), and
+     * a gradient that has vanished altogether costs only this scan. Stops counting at the quarter.
      */
-    static Density density(FloatMat a) {
+    static Density density(FloatMat a, float floor) {
         long need = ((long) a.rows * a.cols + 3) / 4, n = 0;
         final int lo = a.off, hi = a.off + a.cols;
         for (int r = 0; r < a.rows; r++) {
             float[] row = a.d[r];
             for (int j = lo; j < hi; j++) {
-                if (row[j] != 0f && ++n >= need) return Density.DENSE;
-            }
-        }
-        return n == 0 ? Density.ZERO : Density.SPARSE;
-    }
-
-    /** As {@link #density}, of max(a, 0): entries that are positive or NaN count as nonzero. */
-    static Density reluDensity(FloatMat a) {
-        long need = ((long) a.rows * a.cols + 3) / 4, n = 0;
-        final int lo = a.off, hi = a.off + a.cols;
-        for (int r = 0; r < a.rows; r++) {
-            float[] row = a.d[r];
-            for (int j = lo; j < hi; j++) {
-                if (!(row[j] <= 0f) && ++n >= need) return Density.DENSE;
+                if (Math.max(row[j], floor) != 0f && ++n >= need) return Density.DENSE;
             }
         }
         return n == 0 ? Density.ZERO : Density.SPARSE;
@@ -96,35 +84,35 @@ final class BlasProducts {
 
     /** c += a b. */
     static void addMatMul(FloatMat c, FloatMat a, FloatMat b) {
-        gemm(c, a, false, b, true);
+        Buffers s = BUFFERS.get();
+        gemm(s, c, s.pack(0, a), a, false, b, true);
     }
 
     /** c = a b: sgemm with beta = 0, so c is neither zeroed nor packed. */
     static void setMatMul(FloatMat c, FloatMat a, FloatMat b) {
-        gemm(c, a, false, b, false);
+        Buffers s = BUFFERS.get();
+        gemm(s, c, s.pack(0, a), a, false, b, false);
     }
 
     /** c = max(a, 0) b: a's ReLU is formed as a is packed. */
     static void setMatMulRelu(FloatMat c, FloatMat a, FloatMat b) {
         Buffers s = BUFFERS.get();
-        FloatBuffer pa = s.packRelu(0, a), pb = s.pack(1, b), pc = s.slot(2, c.rows * c.cols);
-        openblas.cblas_sgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasNoTrans,
-                c.rows, c.cols, a.cols, 1f, pa, a.cols, pb, b.cols, 0f, pc, c.cols);
-        unpack(pc, c);
+        gemm(s, c, s.packRelu(0, a), a, false, b, false);
     }
 
     /** c += a^T b. */
     static void addTransAMatMul(FloatMat c, FloatMat a, FloatMat b) {
-        gemm(c, a, true, b, true);
+        Buffers s = BUFFERS.get();
+        gemm(s, c, s.pack(0, a), a, true, b, true);
     }
 
     /**
-     * c = op(a) b, plus c's old value if {@code accumulate}; op(a) = a^T if {@code transA}: the
-     * operands packed, one sgemm, c unpacked. With beta = 0 sgemm writes c without reading it.
+     * c = op(a) b, plus c's old value if {@code accumulate}; op(a) = a^T if {@code transA}; {@code pa}
+     * holds a (or what stands for it) packed: b packed, one sgemm, c unpacked. With beta = 0 sgemm
+     * writes c without reading it.
      */
-    private static void gemm(FloatMat c, FloatMat a, boolean transA, FloatMat b, boolean accumulate) {
-        Buffers s = BUFFERS.get();
-        FloatBuffer pa = s.pack(0, a), pb = s.pack(1, b), pc = accumulate ? s.pack(2, c) : s.slot(2, c.rows * c.cols);
+    private static void gemm(Buffers s, FloatMat c, FloatBuffer pa, FloatMat a, boolean transA, FloatMat b, boolean accumulate) {
+        FloatBuffer pb = s.pack(1, b), pc = accumulate ? s.pack(2, c) : s.slot(2, c.rows * c.cols);
         openblas.cblas_sgemm(openblas.CblasRowMajor, transA ? openblas.CblasTrans : openblas.CblasNoTrans, openblas.CblasNoTrans,
                 c.rows, c.cols, transA ? a.rows : a.cols, 1f, pa, a.cols, pb, b.cols, accumulate ? 1f : 0f, pc, c.cols);
         unpack(pc, c);

@@ -161,7 +161,7 @@ public final class FloatMat extends Mat {
         requireShape(bm, am.cols, cols, "addMatMul right operand");
         FloatMat a = f(am), b = f(bm);
         if (BlasProducts.forMatMul(rows, a.cols, cols)) {
-            switch (BlasProducts.density(a)) {
+            switch (BlasProducts.density(a, Float.NEGATIVE_INFINITY)) {
                 case ZERO: return;
                 case DENSE: BlasProducts.addMatMul(this, a, b); return;
                 default: break;
@@ -175,7 +175,7 @@ public final class FloatMat extends Mat {
         requireShape(am, rows, am.cols, "setMatMul left operand");
         requireShape(bm, am.cols, cols, "setMatMul right operand");
         FloatMat a = f(am), b = f(bm);
-        BlasProducts.Density density = BlasProducts.forMatMul(rows, a.cols, cols) ? BlasProducts.density(a) : BlasProducts.Density.SPARSE;
+        BlasProducts.Density density = BlasProducts.forMatMul(rows, a.cols, cols) ? BlasProducts.density(a, Float.NEGATIVE_INFINITY) : BlasProducts.Density.SPARSE;
         if (density == BlasProducts.Density.DENSE) {
             BlasProducts.setMatMul(this, a, b);
             return;
@@ -189,7 +189,7 @@ public final class FloatMat extends Mat {
         requireShape(am, rows, am.cols, "setMatMulRelu left operand");
         requireShape(bm, am.cols, cols, "setMatMulRelu right operand");
         FloatMat a = f(am), b = f(bm);
-        BlasProducts.Density density = BlasProducts.forMatMul(rows, a.cols, cols) ? BlasProducts.reluDensity(a) : BlasProducts.Density.SPARSE;
+        BlasProducts.Density density = BlasProducts.forMatMul(rows, a.cols, cols) ? BlasProducts.density(a, 0f) : BlasProducts.Density.SPARSE;
         if (density == BlasProducts.Density.DENSE) {
             BlasProducts.setMatMulRelu(this, a, b);
             return;
@@ -244,7 +244,7 @@ public final class FloatMat extends Mat {
         requireShape(bm, am.rows, cols, "addTransAMatMul right operand");
         FloatMat a = f(am), b = f(bm);
         if (BlasProducts.forTransAMatMul(a.rows, rows, cols)) {
-            switch (BlasProducts.density(a)) {
+            switch (BlasProducts.density(a, Float.NEGATIVE_INFINITY)) {
                 case ZERO: return;
                 case DENSE: BlasProducts.addTransAMatMul(this, a, b); return;
                 default: addTransAMatMulSparse(a, b); return;

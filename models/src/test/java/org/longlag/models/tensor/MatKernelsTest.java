@@ -104,11 +104,15 @@ class MatKernelsTest {
         Mat a = wide.columns(1, 4);
         wide.fill(1);
         a.zero();
-        assertEquals(BlasProducts.Density.ZERO, BlasProducts.density((FloatMat) a), "0 of 32 nonzero (the window's neighbours are 1)");
+        assertEquals(BlasProducts.Density.ZERO, BlasProducts.density((FloatMat) a, Float.NEGATIVE_INFINITY), "0 of 32 nonzero (the window's neighbours are 1)");
         for (int i = 0; i < 7; i++) a.set(i, i % 4, -0.5);
-        assertEquals(BlasProducts.Density.SPARSE, BlasProducts.density((FloatMat) a), "7 of 32 nonzero");
+        assertEquals(BlasProducts.Density.SPARSE, BlasProducts.density((FloatMat) a, Float.NEGATIVE_INFINITY), "7 of 32 nonzero");
         a.set(7, 3, Float.MIN_VALUE);
-        assertEquals(BlasProducts.Density.DENSE, BlasProducts.density((FloatMat) a), "8 of 32 nonzero");
+        assertEquals(BlasProducts.Density.DENSE, BlasProducts.density((FloatMat) a, Float.NEGATIVE_INFINITY), "8 of 32 nonzero");
+        assertEquals(BlasProducts.Density.SPARSE, BlasProducts.density((FloatMat) a, 0f), "of the ReLU: 1 of 32 nonzero");
+        a.set(7, 3, Double.NaN);
+        for (int i = 0; i < 7; i++) a.set(i, i % 4, 2);
+        assertEquals(BlasProducts.Density.DENSE, BlasProducts.density((FloatMat) a, 0f), "of the ReLU: 7 positive and a NaN");
     }
 
     /**
@@ -128,7 +132,7 @@ class MatKernelsTest {
             }
             bw.set(5, 2, Double.NaN);
             for (int p = 0; p < k; p++) aw.set(5, p, 0); // row 5 of a is zero, so b's NaN must not count
-            assertEquals(allZero ? BlasProducts.Density.ZERO : BlasProducts.Density.SPARSE, BlasProducts.density((FloatMat) aw));
+            assertEquals(allZero ? BlasProducts.Density.ZERO : BlasProducts.Density.SPARSE, BlasProducts.density((FloatMat) aw, Float.NEGATIVE_INFINITY));
             Mat g = random(Precision.FLOAT32, k, cols);
             Mat expected = g.copy();
             for (int p = 0; p < k; p++) {
