@@ -107,7 +107,7 @@ class ResumeCommandTest {
      */
     @Test
     void checkpointsHoldTheRunAsItStoodAndResumeGoesOnFromThem(@TempDir Path dir) throws Exception {
-        String[] common = {"train", "--model", "rplrnn", "--task", "addition", "--lag", "8", "--hidden", "8", "--eval-every", "0",
+        String[] common = {"train", "--model", "rplrnn", "--task", "addition", "--lag", "8", "--hidden", "8", "--eval-every", "5",
             "--eval-samples", "50", "--test-samples", "100", "--seed", "4", "--threads", "1", "--keep-going"};
         Path run = dir.resolve("run"), short14 = dir.resolve("short");
         TrainCommandTest.Run r = TrainCommandTest.run(concat(common, "--steps", "20", "--checkpoint-every", "7", "--out", run.toString()));
@@ -122,6 +122,8 @@ class ResumeCommandTest {
         JsonNode json = new ObjectMapper().readTree(checkpoint.resolve("result.json").toFile());
         assertEquals(14, json.at("/steps").asInt());
         assertEquals(20, json.at("/experiment/training/steps").asInt());
+        assertEquals(2, json.at("/history").size(), "the validations at 5 and 10");
+        assertEquals(10, json.at("/history/1/step").asInt());
 
         Path next = dir.resolve("next");
         r = TrainCommandTest.run("resume", checkpoint.toString(), "--steps", "20", "--out", next.toString());

@@ -5,6 +5,8 @@ import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import org.longlag.models.io.TrainingStateFile;
 import org.longlag.models.model.SequenceModel;
 import org.longlag.models.train.StepReport;
@@ -15,8 +17,9 @@ import org.longlag.models.train.TrainingState;
 /**
  * Saves a run every {@code every} updates into {@code dir}, so that {@code longlag resume dir} can go
  * on from the last save if the run is cut short: the model, the training state with the optimizer's
- * moments ({@link TrainingStateFile}), and a result.json holding the run's experiment and the step
- * reached (what {@link Resume#read} reads).
+ * moments ({@link TrainingStateFile}), and a result.json holding the run's experiment, the step
+ * reached (what {@link Resume#read} reads) and the validation scores so far (which the run's own
+ * result.json would have held).
  *
  * <p>A save is written complete into the sibling directory {@code dir.new} and then moved into place:
  * a run killed while writing keeps the previous save in {@code dir}; one killed between removing the
@@ -24,7 +27,7 @@ import org.longlag.models.train.TrainingState;
  * not saved here: the run writes its own files when it ends. A save that cannot be written stops
  * training with the reason, so the run ends and writes its result instead of failing later.
  */
-public final class CheckpointListener implements TrainingListener {
+public final class CheckpointListener implements TrainingListener, ValidationListener {
 
     /** The file name of the training state beside a model named {@link Resume#MODEL}. */
     private static final String STATE = TrainingStateFile.besideModel(Path.of(Resume.MODEL)).getFileName().toString();
@@ -32,9 +35,10 @@ public final class CheckpointListener implements TrainingListener {
     private final Path dir;
     private final int every;
     private final Experiment experiment;
+    private final List<EvaluationPoint> history = new ArrayList<>();
 
-    /** What a checkpoint's result.json holds: enough for {@link Resume#read}. */
-    record Saved(Experiment experiment, int steps, long sequences, boolean checkpoint) {
+    /** What a checkpoint's result.json holds: enough for {@link Resume#read}, and the validations so far. */
+    record Saved(Experiment experiment, int steps, long sequences, boolean checkpoint, List<EvaluationPoint> history) {
     }
 
     public CheckpointListener(Path dir, int every, Experiment experiment) {
@@ -44,6 +48,12 @@ public final class CheckpointListener implements TrainingListener {
         this.dir = dir;
         this.every = every;
         this.experiment = experiment;
+    }
+
+    /** Validations come before the checkpoint of the same step (the runner validates first). */
+    @Override
+    public void onValidation(EvaluationPoint point) {
+        history.add(point);
     }
 
     @Override
@@ -63,7 +73,7 @@ public final class CheckpointListener implements TrainingListener {
         Path modelFile = fresh.resolve(Resume.MODEL);
         model.save(modelFile);
         TrainingStateFile.write(TrainingStateFile.besideModel(modelFile), state);
-        JsonFiles.write(fresh.resolve(Resume.RESULT), new Saved(experiment, state.step(), state.sequences(), true));
+        JsonFiles.write(fresh.resolve(Resume.RESULT), new Saved(experiment, state.step(), state.sequences(), true, List.copyOf(history)));
         delete(dir);
         Files.move(fresh, dir, StandardCopyOption.ATOMIC_MOVE);
     }
