@@ -2,7 +2,7 @@
 # The reg-PLRNN memory comparison (docs/plrnn.md): {rplrnn, plrnn, elman, irnn, lstm} on addition at
 # T = 200 and 500 with the paper's settings (M = 40, half the units regularized, tau = 5, Adam 1e-3,
 # gradient-norm clip 3), batch 50 on fresh sequences, one seed, plus the rPLRNN at T = 500 with the reference's
-# batch of 500 and its full budget (40,000 updates = 20 M sequences), and that run continued past the budget to
+# batch of 500 and its full budget (40,000 updates = 20 M sequences; seeds 1 and 2), and seed 1 continued past the budget to
 # 64,000 updates with `longlag resume --restart-optimizer` (the first run was saved before optimizer states were;
 # restarting keeps a rerun the same); then the table.
 #   bench/plrnn_reproduce.sh [OUT_DIR]          runs what is not done yet in OUT_DIR (default runs/plrnn), then prints the table
@@ -24,7 +24,7 @@ common="--task addition --hidden 40 --clip 3 --lr 0.001 --test-samples 10000"
 runs=(
   "rplrnn 200 40000 1" "plrnn 200 5000 1" "elman 200 5000 1" "irnn 200 5000 1" "lstm 200 5000 1"
   "rplrnn 500 40000 1" "plrnn 500 3000 1" "elman 500 2000 1" "irnn 500 2000 1" "lstm 500 2000 1"
-  "rplrnn 500 40000 1 500"
+  "rplrnn 500 40000 1 500" "rplrnn 500 40000 2 500"
 )
 
 if [ "$table_only" = 0 ]; then
@@ -33,12 +33,17 @@ if [ "$table_only" = 0 ]; then
     if [ -z "$batch" ]; then
       name="${model}_T${lag}_s${seed}" per_run="--batch 50 --threads 1 --eval-every 500"
     else
-      name="${model}_T${lag}_b${batch}_s${seed}" per_run="--batch $batch --threads 2 --eval-every 200"
+      name="${model}_T${lag}_b${batch}_s${seed}" per_run="--batch $batch --threads 2 --eval-every 200 --checkpoint-every 1000"
     fi
     [ -f "$out/$name/result.json" ] && continue
     start=$(date +%s)
-    "$here/longlag" train --model "$model" --lag "$lag" --steps "$steps" --seed "$seed" $common $per_run --out "$out/$name" \
-      > "$out/$name.log" 2>&1
+    if [ -f "$out/$name/checkpoint/result.json" ]; then
+      # cut short earlier (a batch-500 run saves itself every 1,000 updates): go on from the last save
+      "$here/longlag" resume "$out/$name/checkpoint" --steps "$steps" --out "$out/$name" >> "$out/$name.log" 2>&1
+    else
+      "$here/longlag" train --model "$model" --lag "$lag" --steps "$steps" --seed "$seed" $common $per_run --out "$out/$name" \
+        > "$out/$name.log" 2>&1
+    fi
     echo "wall=$(( $(date +%s) - start ))s" >> "$out/$name.log"
   done
   from="$out/rplrnn_T500_b500_s1" name="rplrnn_T500_b500_s1_to64k"
