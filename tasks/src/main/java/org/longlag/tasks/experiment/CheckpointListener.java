@@ -71,8 +71,7 @@ public final class CheckpointListener implements TrainingListener, ValidationLis
         delete(fresh);
         Files.createDirectories(fresh);
         Path modelFile = fresh.resolve(Resume.MODEL);
-        model.save(modelFile);
-        TrainingStateFile.write(TrainingStateFile.besideModel(modelFile), state);
+        Resume.saveModel(modelFile, model, state);
         JsonFiles.write(fresh.resolve(Resume.RESULT), new Saved(experiment, state.step(), state.sequences(), true, List.copyOf(history)));
         delete(dir);
         Files.move(fresh, dir, StandardCopyOption.ATOMIC_MOVE);

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.longlag.models.io.TrainingStateFile;
 import org.longlag.models.model.ModelSpec;
 import org.longlag.models.model.SequenceModel;
 import org.longlag.models.registry.ModelCatalog;
@@ -170,8 +169,7 @@ public final class ExperimentRunner {
         }
         if (modelFile != null) {
             try {
-                model.save(modelFile);
-                TrainingStateFile.write(TrainingStateFile.besideModel(modelFile), reached);
+                Resume.saveModel(modelFile, model, reached);
             } catch (IOException ex) {
                 throw new UncheckedIOException("could not write the model file " + modelFile + " or its training state", ex);
             }

@@ -24,6 +24,15 @@ public record Resume(Path directory, Experiment experiment, SequenceModel model,
         return new Resume(directory, experiment, model, TrainingState.at(state.step(), state.sequences()));
     }
 
+    /**
+     * Writes a model file and, beside it, where training stood (model.longlag gives model.state):
+     * the pair {@link #read} reads back.
+     */
+    public static void saveModel(Path modelFile, SequenceModel model, TrainingState state) throws IOException {
+        model.save(modelFile);
+        TrainingStateFile.write(TrainingStateFile.besideModel(modelFile), state);
+    }
+
     /** Reads DIR/result.json, DIR/model.longlag and, when present, DIR/model.state. */
     public static Resume read(Path dir) throws IOException {
         Path result = dir.resolve(RESULT);
