@@ -14,11 +14,24 @@ import org.longlag.models.tensor.Mat;
  * the cell's backward. States and state gradients are flushed of denormal numbers every step: long
  * BPTT in float32 would otherwise run many times slower (DESIGN.md).
  *
- * @param forcing    teacher forcing rule ({@link TeacherForcing#NONE} for none)
- * @param truncation 0 for full BPTT, else gradients do not cross the boundaries of consecutive
- *                   windows of this many steps (truncated BPTT)
+ * <p>A cell that {@linkplain Cell#defersParameterGradients defers} its parameter gradient gets it
+ * added for runs of consecutive steps at once, each run stacked into one batch of about
+ * {@code stackedRows} rows: the state gradients of a run are kept in a ring until then, so the
+ * memory this takes does not grow with T.
+ *
+ * @param forcing     teacher forcing rule ({@link TeacherForcing#NONE} for none)
+ * @param truncation  0 for full BPTT, else gradients do not cross the boundaries of consecutive
+ *                    windows of this many steps (truncated BPTT)
+ * @param stackedRows rows (steps x batch) of a run of stacked steps, at least 1; the run has
+ *                    ceil(stackedRows / batch) steps, or all steps if fewer
  */
-public record Bptt(TeacherForcing forcing, int truncation) {
+public record Bptt(TeacherForcing forcing, int truncation, int stackedRows) {
+
+    /**
+     * Rows of a run of stacked steps unless given: sgemm's speed has levelled off well before this
+     * inner dimension, and the run's packed operands still fit in the L2 cache for a state of 64.
+     */
+    public static final int DEFAULT_STACKED_ROWS = 4096;
 
     /** Full BPTT without teacher forcing. */
     public static final Bptt FULL = new Bptt(TeacherForcing.NONE, 0);
@@ -26,6 +39,12 @@ public record Bptt(TeacherForcing forcing, int truncation) {
     public Bptt {
         if (forcing == null) throw new IllegalArgumentException("forcing must be given (TeacherForcing.NONE for none)");
         if (truncation < 0) throw new IllegalArgumentException("truncation must be 0 (full BPTT) or positive, got " + truncation);
+        if (stackedRows < 1) throw new IllegalArgumentException("stackedRows must be at least 1, got " + stackedRows);
+    }
+
+    /** With the default {@link #DEFAULT_STACKED_ROWS}. */
+    public Bptt(TeacherForcing forcing, int truncation) {
+        this(forcing, truncation, DEFAULT_STACKED_ROWS);
     }
 
     /** Runs the cell over steps 0..steps-1 from {@code u.initial()} with inputs {@code u.input(t)}. */
@@ -54,22 +73,26 @@ public record Bptt(TeacherForcing forcing, int truncation) {
                            Mat[] dInputs, State initialGradient) {
         checkSteps(u, steps);
         Cell cell = u.cell();
-        State dz = u.gradA();
-        State dzPrev = u.gradB();
-        dz.zero();
+        boolean defer = cell.defersParameterGradients();
+        int run = defer ? (int) Math.min(steps, ((long) stackedRows + u.batch() - 1) / u.batch()) : 1;
+        u.ensureGradientRing(run + 1);
+        u.gradient(steps - 1).zero();
         double loss = 0;
+        int runEnd = steps; // steps t..runEnd-1 are done but for their deferred parameter gradient
         for (int t = steps - 1; t >= 0; t--) {
             StepTape tape = u.tape(t);
+            State dz = u.gradient(t), dzPrev = u.gradient(t - 1);
             loss += objective.accumulate(t, tape.next(), dz);
             cell.backward(w, grad, tape, u.scratch(), dz, dzPrev, dInputs == null ? null : dInputs[t]);
             dzPrev.flushDenormals();
             if (forcing.forces(t - 1)) forcing.backward(t - 1, u.state(t), dzPrev);
             if (truncation > 0 && t > 0 && t % truncation == 0) dzPrev.zero();
-            State swap = dz;
-            dz = dzPrev;
-            dzPrev = swap;
+            if (defer && (runEnd - t == run || t == 0)) {
+                cell.addParameterGradients(w, grad, u.stacked(t, runEnd));
+                runEnd = t;
+            }
         }
-        if (initialGradient != null) initialGradient.set(dz);
+        if (initialGradient != null) initialGradient.set(u.gradient(-1));
         return loss;
     }
 

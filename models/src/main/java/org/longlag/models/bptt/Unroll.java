@@ -2,6 +2,7 @@ package org.longlag.models.bptt;
 
 import org.longlag.models.Precision;
 import org.longlag.models.cell.Cell;
+import org.longlag.models.cell.StackedSteps;
 import org.longlag.models.cell.State;
 import org.longlag.models.cell.StepTape;
 import org.longlag.models.tensor.Mat;
@@ -9,7 +10,8 @@ import org.longlag.models.tensor.Mat;
 /**
  * One thread's memory for unrolling a cell over up to {@link #capacity()} steps on a fixed batch:
  * inputs, states z_0..z_T, the cell's per-step records, and backward temporaries. Allocated once
- * and reused across batches, so the hot loop allocates nothing.
+ * and reused across batches, so the hot loop allocates nothing (but the row index of a
+ * {@link StackedSteps} view, one per run of steps).
  *
  * <p>{@code states[t]} is z_t as the cell produced it; {@code fed[t]} is the state step t+1 starts
  * from: the same object, or a separate teacher-forced copy when forcing is on.
@@ -25,8 +27,8 @@ public final class Unroll {
     private State[] fed;
     private StepTape[] tapes = new StepTape[0];
     private final Cell.Scratch scratch;
-    private final State gradA;
-    private final State gradB;
+    /** A ring of state gradients: slot t mod length holds dL/dz_{t+1} while steps t+1.. need it. */
+    private State[] gradients = new State[0];
 
     /**
      * @param forcing whether teacher forcing will be used (allocates the forced-state copies)
@@ -40,8 +42,6 @@ public final class Unroll {
         this.states = new State[] {newState()};
         this.fed = new State[] {states[0]};
         this.scratch = cell.newScratch(batch, precision);
-        this.gradA = newState();
-        this.gradB = newState();
     }
 
     private State newState() {
@@ -116,11 +116,37 @@ public final class Unroll {
         return scratch;
     }
 
-    State gradA() {
-        return gradA;
+    /** Grows the ring of state gradients to at least {@code size} slots (never shrinks). */
+    void ensureGradientRing(int size) {
+        if (size <= gradients.length) return;
+        State[] g = java.util.Arrays.copyOf(gradients, size);
+        for (int i = gradients.length; i < size; i++) g[i] = newState();
+        gradients = g;
     }
 
-    State gradB() {
-        return gradB;
+    /** dL/dz_{t+1}, the gradient step t's backward receives (t = -1: dL/dz_0), in the ring. */
+    State gradient(int t) {
+        return gradients[Math.floorMod(t, gradients.length)];
+    }
+
+    /** Steps from..to-1 stacked (inputs, starting states, and their state gradients still in the ring). */
+    StackedSteps stacked(int from, int to) {
+        int n = to - from, parts = states[0].partCount();
+        Mat[] x = new Mat[n];
+        Mat[][] prev = new Mat[parts][n], dNext = new Mat[parts][n];
+        for (int s = 0; s < n; s++) {
+            StepTape tape = tapes[from + s];
+            x[s] = tape.x();
+            for (int k = 0; k < parts; k++) {
+                prev[k][s] = tape.prev().part(k);
+                dNext[k][s] = gradient(from + s).part(k);
+            }
+        }
+        Mat[] stackedPrev = new Mat[parts], stackedDNext = new Mat[parts];
+        for (int k = 0; k < parts; k++) {
+            stackedPrev[k] = Mat.stackRows(prev[k]);
+            stackedDNext[k] = Mat.stackRows(dNext[k]);
+        }
+        return new StackedSteps(Mat.stackRows(x), new State(stackedPrev), new State(stackedDNext));
     }
 }

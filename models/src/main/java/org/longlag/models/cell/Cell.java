@@ -72,7 +72,8 @@ public interface Cell {
      * Backward through one step.
      *
      * @param w       parameters (with transposes)
-     * @param grad    parameter gradients, accumulated (+=)
+     * @param grad    parameter gradients, accumulated (+=), except the terms the cell
+     *                {@link #defersParameterGradients defers}
      * @param tape    the step as forward left it
      * @param scratch this thread's temporaries
      * @param dNext   dL/dz_t; the cell may overwrite it
@@ -80,6 +81,30 @@ public interface Cell {
      * @param dx      receives dL/dx_t (overwritten), or null when not wanted
      */
     void backward(Parameters w, Parameters grad, StepTape tape, Scratch scratch, State dNext, State dPrev, Mat dx);
+
+    /**
+     * Whether {@link #backward} leaves the parameter gradient out, for {@link #addParameterGradients}
+     * to add over many steps at once. A weight gradient is a sum over steps of products like
+     * dz_t^T f(z_{t-1}); taken one step at a time each is a thin product (the batch is its inner
+     * dimension) that reads and writes the whole gradient matrix, while over a run of stacked steps
+     * it is one product whose inner dimension is steps x batch, which sgemm runs near its peak (as
+     * cuDNN does for its RNNs). The cell must then leave dNext unchanged in backward.
+     */
+    default boolean defersParameterGradients() {
+        return false;
+    }
+
+    /**
+     * Adds the parameter gradient that {@link #backward} left out, for a run of steps whose backward
+     * has been done (the BPTT engine calls it; only for cells that {@link #defersParameterGradients defer}).
+     *
+     * @param w     parameters (with transposes)
+     * @param grad  parameter gradients, accumulated (+=)
+     * @param steps the run's inputs, starting states and state gradients, stacked
+     */
+    default void addParameterGradients(Parameters w, Parameters grad, StackedSteps steps) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not defer its parameter gradients");
+    }
 
     /**
      * A regularization term on the parameters alone, added to the loss once per batch; adds its

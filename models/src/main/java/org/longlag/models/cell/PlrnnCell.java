@@ -167,22 +167,16 @@ public record PlrnnCell(int inputSize, int latentSize, int regularizedUnits, dou
         }
     }
 
-    /** Backward temporaries: dL/drelu(z_{t-1}), and relu(z_{t-1}) formed again for the W gradient. */
+    /** Backward temporaries: dL/drelu(z_{t-1}). */
     static final class Work implements Scratch {
         final Mat dPhi;
-        final Mat phi;
 
         Work(int batch, int m, Precision p) {
             dPhi = p.zeros(batch, m);
-            phi = p.zeros(batch, m);
         }
     }
 
-    /**
-     * Nothing: relu(z_{t-1}), which the W gradient needs, is a function of z_{t-1}, which the tape keeps.
-     * Forming it again in the backward pass costs one pass over a matrix in cache; storing it cost a
-     * matrix per step (as much memory again as the states) written and read back from main memory.
-     */
+    /** Nothing: relu(z_{t-1}), which the W gradient needs, is a function of z_{t-1}, which the tape keeps. */
     @Override
     public StepRecord newRecord(int batch, Precision precision) {
         return Nothing.INSTANCE;
@@ -226,10 +220,10 @@ public record PlrnnCell(int inputSize, int latentSize, int regularizedUnits, dou
         return false;
     }
 
+    /** The state path only: the parameter gradient is added over runs of steps ({@link #addParameterGradients}). */
     @Override
     public void backward(Parameters w, Parameters grad, StepTape tape, Scratch scratch, State dNext, State dPrev, Mat dx) {
-        Work work = (Work) scratch;
-        Mat dPhi = work.dPhi, phi = work.phi;
+        Mat dPhi = ((Work) scratch).dPhi;
         Mat dz = dNext.part(0), zPrev = tape.prev().part(0);
 
         // dL/drelu(z_{t-1}) = dz W (off-diagonal); then, in one pass, through the ReLU and plus the
@@ -237,17 +231,29 @@ public record PlrnnCell(int inputSize, int latentSize, int regularizedUnits, dou
         // read once, here, and the engine flushes dz_{t-1}.
         dPhi.setMatMul(dz, w.get(W));
         dPhi.addDiagonalProduct(dz, w.get(W), -1);
-        Mat dzPrev = dPrev.part(0);
-        dzPrev.setScaledPlusReluMasked(dz, w.get(A), dPhi, zPrev);
+        dPrev.part(0).setScaledPlusReluMasked(dz, w.get(A), dPhi, zPrev);
         if (dx != null) dx.setMatMul(dz, w.get(C));
+    }
 
+    @Override
+    public boolean defersParameterGradients() {
+        return true;
+    }
+
+    /**
+     * Over a run of stacked steps: dA = colsum(dz .* z_{t-1}), dW = dz^T relu(z_{t-1}) (diagonal
+     * zeroed), dh = colsum(dz), dC = dz^T s_t. relu(z_{t-1}) is formed as sgemm's operand is packed,
+     * so no step keeps it (it would cost a matrix per step, as much memory again as the states).
+     */
+    @Override
+    public void addParameterGradients(Parameters w, Parameters grad, StackedSteps steps) {
+        Mat dz = steps.dNext().part(0), zPrev = steps.prev().part(0);
         grad.get(A).addColumnSumsOfProduct(dz, zPrev);
         Mat gw = grad.get(W);
-        phi.setRelu(zPrev);
-        gw.addTransAMatMul(dz, phi);
+        gw.addTransAMatMulRelu(dz, zPrev);
         gw.zeroDiagonal();
         grad.get(H).addColumnSums(dz);
-        grad.get(C).addTransAMatMul(dz, tape.x());
+        grad.get(C).addTransAMatMul(dz, steps.x());
     }
 
     /** L_reg = self-coupling + coupling + bias terms (class comment); zero when p = 0. */

@@ -122,7 +122,7 @@ public final class ShardWorker {
     public double lossAndGradient(Parameters w, SequenceBatch batch, int from, int to, double weight, LossFunction loss,
                                   double[] stateGradientNorms, TeacherForcing forcing) {
         if (forcing == null) throw new IllegalArgumentException("forcing must be given (TeacherForcing.NONE for none)");
-        Bptt engine = forcing == bptt.forcing() ? bptt : new Bptt(forcing, bptt.truncation());
+        Bptt engine = forcing == bptt.forcing() ? bptt : new Bptt(forcing, bptt.truncation(), bptt.stackedRows());
         if (batch.labels() == null) throw new IllegalArgumentException("the batch has no labels");
         if (batch.outputSize() != spec.outputSize()) {
             throw new IllegalArgumentException("batch has " + batch.outputSize() + " label channels, the model outputs " + spec.outputSize());

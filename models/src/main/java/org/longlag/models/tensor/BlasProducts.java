@@ -85,34 +85,40 @@ final class BlasProducts {
     /** c += a b. */
     static void addMatMul(FloatMat c, FloatMat a, FloatMat b) {
         Buffers s = BUFFERS.get();
-        gemm(s, c, s.pack(0, a), a, false, b, true);
+        gemm(s, c, s.pack(0, a), a, false, s.pack(1, b), b, true);
     }
 
     /** c = a b: sgemm with beta = 0, so c is neither zeroed nor packed. */
     static void setMatMul(FloatMat c, FloatMat a, FloatMat b) {
         Buffers s = BUFFERS.get();
-        gemm(s, c, s.pack(0, a), a, false, b, false);
+        gemm(s, c, s.pack(0, a), a, false, s.pack(1, b), b, false);
     }
 
     /** c = max(a, 0) b: a's ReLU is formed as a is packed. */
     static void setMatMulRelu(FloatMat c, FloatMat a, FloatMat b) {
         Buffers s = BUFFERS.get();
-        gemm(s, c, s.packRelu(0, a), a, false, b, false);
+        gemm(s, c, s.packRelu(0, a), a, false, s.pack(1, b), b, false);
     }
 
     /** c += a^T b. */
     static void addTransAMatMul(FloatMat c, FloatMat a, FloatMat b) {
         Buffers s = BUFFERS.get();
-        gemm(s, c, s.pack(0, a), a, true, b, true);
+        gemm(s, c, s.pack(0, a), a, true, s.pack(1, b), b, true);
+    }
+
+    /** c += a^T max(b, 0): b's ReLU is formed as b is packed. */
+    static void addTransAMatMulRelu(FloatMat c, FloatMat a, FloatMat b) {
+        Buffers s = BUFFERS.get();
+        gemm(s, c, s.pack(0, a), a, true, s.packRelu(1, b), b, true);
     }
 
     /**
      * c = op(a) b, plus c's old value if {@code accumulate}; op(a) = a^T if {@code transA}; {@code pa}
-     * holds a (or what stands for it) packed: b packed, one sgemm, c unpacked. With beta = 0 sgemm
-     * writes c without reading it.
+     * and {@code pb} hold a and b (or what stands for them, such as a ReLU) packed: one sgemm, c
+     * unpacked. With beta = 0 sgemm writes c without reading it.
      */
-    private static void gemm(Buffers s, FloatMat c, FloatBuffer pa, FloatMat a, boolean transA, FloatMat b, boolean accumulate) {
-        FloatBuffer pb = s.pack(1, b), pc = accumulate ? s.pack(2, c) : s.slot(2, c.rows * c.cols);
+    private static void gemm(Buffers s, FloatMat c, FloatBuffer pa, FloatMat a, boolean transA, FloatBuffer pb, FloatMat b, boolean accumulate) {
+        FloatBuffer pc = accumulate ? s.pack(2, c) : s.slot(2, c.rows * c.cols);
         openblas.cblas_sgemm(openblas.CblasRowMajor, transA ? openblas.CblasTrans : openblas.CblasNoTrans, openblas.CblasNoTrans,
                 c.rows, c.cols, transA ? a.rows : a.cols, 1f, pa, a.cols, pb, b.cols, accumulate ? 1f : 0f, pc, c.cols);
         unpack(pc, c);
@@ -134,16 +140,19 @@ final class BlasProducts {
             return buf;
         }
 
-        /** max(m, 0) row after row in slot i, each row formed in a heap row first (the bulk put is the fast one). */
+        /**
+         * max(m, 0) row after row in slot i, each row formed in a heap row first (the bulk put is the
+         * fast one), at m's offset: a loop indexing both arrays by one variable is the one C2 vectorizes.
+         */
         FloatBuffer packRelu(int i, FloatMat m) {
             FloatBuffer buf = slot(i, m.rows * m.cols);
-            if (row.length < m.cols) row = new float[m.cols];
+            final int lo = m.off, hi = m.off + m.cols, n = m.cols;
+            if (row.length < hi) row = new float[hi];
             float[] x = row;
-            final int lo = m.off, n = m.cols;
             for (int r = 0; r < m.rows; r++) {
                 float[] src = m.d[r];
-                for (int j = 0; j < n; j++) x[j] = Math.max(src[lo + j], 0f);
-                buf.put(r * n, x, 0, n);
+                for (int j = lo; j < hi; j++) x[j] = Math.max(src[j], 0f);
+                buf.put(r * n, x, lo, n);
             }
             return buf;
         }

@@ -51,6 +51,21 @@ public final class DoubleMat extends Mat {
         return off;
     }
 
+    /** The rows of blocks (all DoubleMat of one width) in order, sharing storage; see {@link Mat#stackRows}. */
+    static DoubleMat stack(Mat[] blocks) {
+        int n = 0;
+        for (Mat m : blocks) n += m.rows;
+        double[][] rowsOf = new double[n][];
+        int at = 0, offset = f(blocks[0]).off;
+        for (Mat m : blocks) {
+            DoubleMat b = f(m);
+            if (b.off != offset) throw new IllegalArgumentException("stackRows: column windows differ");
+            System.arraycopy(b.d, 0, rowsOf, at, b.rows);
+            at += b.rows;
+        }
+        return new DoubleMat(rowsOf, n, offset, blocks[0].cols);
+    }
+
     private static DoubleMat f(Mat m) {
         if (!(m instanceof DoubleMat)) {
             throw new IllegalArgumentException("mixed precision: FLOAT64 and " + m.precision());
@@ -230,6 +245,15 @@ public final class DoubleMat extends Mat {
                 for (int j = lo; j < hi; j++) c[j] += x * b0[j];
             }
         }
+    }
+
+    @Override
+    public void addTransAMatMulRelu(Mat am, Mat bm) {
+        requireShape(am, am.rows, rows, "addTransAMatMulRelu left operand");
+        requireShape(bm, am.rows, cols, "addTransAMatMulRelu right operand");
+        DoubleMat relu = new DoubleMat(bm.rows, bm.cols);
+        relu.setRelu(bm);
+        addTransAMatMul(am, relu);
     }
 
     /** A copy of m whose window starts at this matrix's offset (the slow path of products). */

@@ -53,6 +53,21 @@ public final class FloatMat extends Mat {
         this.off = off;
     }
 
+    /** The rows of blocks (all FloatMat of one width) in order, sharing storage; see {@link Mat#stackRows}. */
+    static FloatMat stack(Mat[] blocks) {
+        int n = 0;
+        for (Mat m : blocks) n += m.rows;
+        float[][] rowsOf = new float[n][];
+        int at = 0, offset = f(blocks[0]).off;
+        for (Mat m : blocks) {
+            FloatMat b = f(m);
+            if (b.off != offset) throw new IllegalArgumentException("stackRows: column windows differ");
+            System.arraycopy(b.d, 0, rowsOf, at, b.rows);
+            at += b.rows;
+        }
+        return new FloatMat(rowsOf, n, offset, blocks[0].cols);
+    }
+
     /** Direct access to row r (columns [offset(), offset() + cols()) belong to this matrix). */
     public float[] row(int r) {
         return d[r];
@@ -247,7 +262,7 @@ public final class FloatMat extends Mat {
             switch (BlasProducts.density(a, Float.NEGATIVE_INFINITY)) {
                 case ZERO: return;
                 case DENSE: BlasProducts.addTransAMatMul(this, a, b); return;
-                default: addTransAMatMulSparse(a, b); return;
+                default: addTransAMatMulSparse(a, b, Float.NEGATIVE_INFINITY); return;
             }
         }
         if (b.off != off) b = (FloatMat) alignedCopy(b);
@@ -272,12 +287,31 @@ public final class FloatMat extends Mat {
         }
     }
 
+    @Override
+    public void addTransAMatMulRelu(Mat am, Mat bm) {
+        requireShape(am, am.rows, rows, "addTransAMatMulRelu left operand");
+        requireShape(bm, am.rows, cols, "addTransAMatMulRelu right operand");
+        FloatMat a = f(am), b = f(bm);
+        if (BlasProducts.forTransAMatMul(a.rows, rows, cols)) {
+            switch (BlasProducts.density(a, Float.NEGATIVE_INFINITY)) {
+                case ZERO: return;
+                case DENSE: BlasProducts.addTransAMatMulRelu(this, a, b); return;
+                default: addTransAMatMulSparse(a, b, 0f); return;
+            }
+        }
+        // few rows: the ReLU formed in a copy, then the general loop (not a hot path)
+        FloatMat relu = new FloatMat(b.rows, b.cols);
+        relu.setRelu(b);
+        addTransAMatMul(a, relu);
+    }
+
     /**
-     * this += a^T b for an a of mostly zeros, walking a row by row (contiguously) and adding b's row i
-     * into this's row p for each nonzero a[i][p]. (The general loop walks a's columns, strided over
-     * a's rows, and tests four entries at a time, most of which are zero here.)
+     * this += a^T max(b, floor) for an a of mostly zeros, walking a row by row (contiguously) and
+     * adding b's row i into this's row p for each nonzero a[i][p]; floor is -infinity for b itself, 0
+     * for its ReLU. (The general loop walks a's columns, strided over a's rows, and tests four entries
+     * at a time, most of which are zero here.)
      */
-    private void addTransAMatMulSparse(FloatMat a, FloatMat b) {
+    private void addTransAMatMulSparse(FloatMat a, FloatMat b, float floor) {
         if (b.off != off) b = (FloatMat) alignedCopy(b);
         final int ao = a.off, lo = off, hi = off + cols;
         for (int i = 0; i < a.rows; i++) {
@@ -286,7 +320,7 @@ public final class FloatMat extends Mat {
                 float x = ar[ao + p];
                 if (x == 0f) continue;
                 float[] c = d[p];
-                for (int j = lo; j < hi; j++) c[j] += x * br[j];
+                for (int j = lo; j < hi; j++) c[j] += x * Math.max(br[j], floor);
             }
         }
     }

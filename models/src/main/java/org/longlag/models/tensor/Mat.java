@@ -100,6 +100,29 @@ public abstract class Mat {
     /** this += a^T * b, with a [k x rows] and b [k x cols]. */
     public abstract void addTransAMatMul(Mat a, Mat b);
 
+    /**
+     * this += a^T * max(b, 0), with a [k x rows] and b [k x cols]: the PLRNN's W gradient
+     * dz^T relu(z_{t-1}) without a matrix to hold the ReLU. NaN in b gives NaN, as {@link #setRelu} does.
+     */
+    public abstract void addTransAMatMulRelu(Mat a, Mat b);
+
+    /**
+     * The rows of {@code blocks}, one block after another, as one matrix that shares their storage
+     * (writes through either show in both): how the BPTT engine stacks many steps' [batch x n]
+     * matrices into one [steps * batch x n] operand. The blocks must have the same precision, width
+     * and column window.
+     */
+    public static Mat stackRows(Mat... blocks) {
+        if (blocks.length == 0) throw new IllegalArgumentException("stackRows needs at least one block");
+        for (Mat m : blocks) {
+            if (m.precision() != blocks[0].precision()) throw new IllegalArgumentException("stackRows: mixed precision");
+            if (m.cols != blocks[0].cols) {
+                throw new IllegalArgumentException("stackRows: widths differ, " + blocks[0].cols + " and " + m.cols);
+            }
+        }
+        return blocks[0] instanceof FloatMat ? FloatMat.stack(blocks) : DoubleMat.stack(blocks);
+    }
+
     /** this = src^T */
     public abstract void setTranspose(Mat src);
 

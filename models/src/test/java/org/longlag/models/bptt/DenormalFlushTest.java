@@ -38,8 +38,8 @@ class DenormalFlushTest {
                 return 0;
             }, null, null);
             for (int t = 0; t <= steps; t++) assertNoSubnormal(u.state(t), cell + " state at step " + t);
-            assertNoSubnormal(u.gradA(), cell + " state gradient");
-            assertNoSubnormal(u.gradB(), cell + " state gradient");
+            assertNoSubnormal(u.gradient(0), cell + " state gradient");
+            assertNoSubnormal(u.gradient(1), cell + " state gradient");
             for (int i = 0; i < g.layout().blockCount(); i++) assertNoSubnormal(g.get(i), cell + " parameter gradient " + i);
             // the regime really decays: early state gradients reached zero
             assertTrue(u.state(steps).isFinite());

@@ -190,4 +190,65 @@ class PlrnnMatOpsTest {
             }
         }
     }
+
+    /**
+     * addTransAMatMulRelu equals a^T relu(b) formed explicitly, on every path: few rows (loops), a
+     * dense a over many rows (sgemm in float32), a mostly-zero a over many rows (row-wise loops);
+     * NaN in b reaches its column.
+     */
+    @Test
+    void addTransAMatMulReluEqualsTheProductWithTheRelu() {
+        for (Precision p : Precision.values()) {
+            for (int n : new int[] {7, 300}) {
+                for (boolean sparse : new boolean[] {false, true}) {
+                    SplittableRandom rng = new SplittableRandom(9);
+                    int rows = 5, cols = 19;
+                    Mat a = random(p, n, rows + 1, rng).columns(1, rows);
+                    if (sparse) {
+                        for (int i = 0; i < n; i++) for (int c = 0; c < rows; c++) if (rng.nextInt(10) > 0) a.set(i, c, 0);
+                    }
+                    Mat b = random(p, n, cols + 3, rng).columns(3, cols);
+                    b.set(2, 4, Double.NaN);
+                    a.set(2, 0, 0.5); // so the NaN is multiplied in, not skipped
+                    Mat relu = p.zeros(n, cols);
+                    relu.setRelu(b);
+                    Mat start = random(p, rows, cols, rng);
+                    Mat expected = start.copy();
+                    expected.addTransAMatMul(a, relu);
+                    Mat dst = start.copy();
+                    dst.addTransAMatMulRelu(a, b);
+                    String what = p + " n=" + n + (sparse ? " sparse" : " dense");
+                    for (int r = 0; r < rows; r++) {
+                        for (int j = 0; j < cols; j++) {
+                            if (j == 4 && r == 0) assertEquals(Double.NaN, dst.get(r, j), what + " NaN column");
+                            else if (j != 4) assertEquals(expected.get(r, j), dst.get(r, j), 1e-4, what + " [" + r + "][" + j + "]");
+                        }
+                    }
+                }
+            }
+            assertThrows(IllegalArgumentException.class, () -> p.zeros(3, 4).addTransAMatMulRelu(p.zeros(5, 3), p.zeros(6, 4)));
+        }
+    }
+
+    /** stackRows shares the blocks' storage, keeps their column window, and refuses blocks that do not line up. */
+    @Test
+    void stackRowsSharesStorage() {
+        for (Precision p : Precision.values()) {
+            SplittableRandom rng = new SplittableRandom(10);
+            Mat a = random(p, 2, 5, rng).columns(1, 3), b = random(p, 3, 5, rng).columns(1, 3);
+            Mat s = Mat.stackRows(a, b);
+            assertEquals(5, s.rows());
+            assertEquals(3, s.cols());
+            for (int j = 0; j < 3; j++) {
+                assertEquals(a.get(1, j), s.get(1, j), 0.0);
+                assertEquals(b.get(0, j), s.get(2, j), 0.0);
+            }
+            s.set(4, 2, 42);
+            assertEquals(42, b.get(2, 2), 0.0);
+            assertThrows(IllegalArgumentException.class, () -> Mat.stackRows(a, p.zeros(2, 4)));
+            assertThrows(IllegalArgumentException.class, () -> Mat.stackRows(a, p.zeros(2, 3)));
+            assertThrows(IllegalArgumentException.class, () -> Mat.stackRows());
+        }
+        assertThrows(IllegalArgumentException.class, () -> Mat.stackRows(Precision.FLOAT32.zeros(1, 2), Precision.FLOAT64.zeros(1, 2)));
+    }
 }
