@@ -8,7 +8,7 @@
 # counted; with --threads 2 it adds both threads' time).
 main() {
   set -euo pipefail
-  local here hidden batch lengths threads seconds repeat cp th b t m i ll pt a p ac pc ratios cpuratios kind list
+  local here hidden batch lengths threads seconds repeat cp th b t m i ll pt a p ac pc ratios cpuratios kind list blas
   here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
   hidden=40,64,128,256 batch=32 lengths=100,500 threads=1 seconds=6 repeat=3
   while [ $# -gt 0 ]; do
@@ -23,13 +23,16 @@ main() {
       package dependency:build-classpath -pl bench -am) >&2
   export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1
   cp="$here/bench/target/classes:$(cat "$here/bench/target/classpath.txt")"
+  blas="$("$here/scripts/blas-options")"  # LONGLAG_BLAS: which OpenBLAS (scripts/blas-options)
+  echo "longlag's OpenBLAS: ${blas:-bundled with ND4J} (LONGLAG_BLAS=${LONGLAG_BLAS:-auto})"
   for th in ${threads//,/ }; do
     for b in ${batch//,/ }; do
       for t in ${lengths//,/ }; do
         for m in ${hidden//,/ }; do
           ratios="" cpuratios=""
           for ((i = 0; i < repeat; i++)); do
-            ll=$(java -Xmx4g -cp "$cp" org.longlag.bench.PlrnnThroughput --hidden "$m" --batch "$b" --lengths "$t" \
+            # shellcheck disable=SC2086
+            ll=$(java -Xmx4g $blas -cp "$cp" org.longlag.bench.PlrnnThroughput --hidden "$m" --batch "$b" --lengths "$t" \
                    --threads "$th" --seconds "$seconds" 2>/dev/null | grep '^longlag')
             pt=$(/usr/bin/python3 "$here/bench/plrnn_torch_bench.py" --hidden "$m" --batch "$b" --lengths "$t" \
                    --threads "$th" --seconds "$seconds")
