@@ -2,9 +2,9 @@
 # The reg-PLRNN memory comparison (docs/plrnn.md): {rplrnn, plrnn, elman, irnn, lstm} on addition at
 # T = 200 and 500 with the paper's settings (M = 40, half the units regularized, tau = 5, Adam 1e-3,
 # gradient-norm clip 3), batch 50 on fresh sequences, one seed, plus the rPLRNN at T = 500 with the reference's
-# batch of 500 and its full budget (40,000 updates = 20 M sequences; seeds 1 and 2), and seed 1 continued past the budget to
-# 64,000 updates with `longlag resume --restart-optimizer` (the first run was saved before optimizer states were;
-# restarting keeps a rerun the same); then the table.
+# batch of 500 and its full budget (40,000 updates = 20 M sequences; seeds 1 and 2), both continued past the budget to
+# at most 64,000 updates: seed 1 with `longlag resume --restart-optimizer` (its first run was saved before optimizer
+# states were; restarting keeps a rerun the same), seed 2 with its optimizer state; then the table.
 #   bench/plrnn_reproduce.sh [OUT_DIR]          runs what is not done yet in OUT_DIR (default runs/plrnn), then prints the table
 #   bench/plrnn_reproduce.sh --table OUT_DIR    only prints the table of the runs in OUT_DIR
 # Budgets (steps of 50 sequences): rPLRNN up to 40000 (it stops once 500 validation sequences are 90 %
@@ -46,10 +46,17 @@ if [ "$table_only" = 0 ]; then
     fi
     echo "wall=$(( $(date +%s) - start ))s" >> "$out/$name.log"
   done
-  from="$out/rplrnn_T500_b500_s1" name="rplrnn_T500_b500_s1_to64k"
-  if [ ! -f "$out/$name/result.json" ]; then
-    "$here/longlag" resume "$from" --steps 64000 --restart-optimizer --out "$out/$name" > "$out/$name.log" 2>&1
-  fi
+  for seed in 1 2; do
+    from="$out/rplrnn_T500_b500_s$seed" name="rplrnn_T500_b500_s${seed}_to64k"
+    [ "$seed" = 1 ] && restart="--restart-optimizer" || restart=""
+    if [ -f "$out/$name/result.json" ]; then
+      continue
+    elif [ -f "$out/$name/checkpoint/result.json" ]; then  # cut short: go on from its last save
+      "$here/longlag" resume "$out/$name/checkpoint" --steps 64000 --out "$out/$name" >> "$out/$name.log" 2>&1
+    else
+      "$here/longlag" resume "$from" --steps 64000 $restart --checkpoint-every 1000 --out "$out/$name" > "$out/$name.log" 2>&1
+    fi
+  done
 fi
 
 python3 - "$out" <<'EOF'

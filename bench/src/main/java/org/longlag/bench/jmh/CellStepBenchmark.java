@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import org.longlag.models.Precision;
 import org.longlag.models.cell.Cell;
 import org.longlag.models.cell.Parameters;
+import org.longlag.models.cell.StackedSteps;
 import org.longlag.models.cell.State;
 import org.longlag.models.cell.StepTape;
 import org.longlag.models.cell.ntm.NtmCell;
@@ -62,6 +63,7 @@ public class CellStepBenchmark {
     private State dNext;
     private State dPrev;
     private Mat dx;
+    private StackedSteps oneStep;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -81,6 +83,7 @@ public class CellStepBenchmark {
         dNext = State.zeros(c.stateSizes(), batch, p);
         dPrev = State.zeros(c.stateSizes(), batch, p);
         dx = p.zeros(batch, INPUT);
+        oneStep = new StackedSteps(x, prev, dNext);
     }
 
     @Benchmark
@@ -94,6 +97,9 @@ public class CellStepBenchmark {
         c.forward(w, tape);
         dNext.set(dNextSource); // the cell may overwrite dL/dz_t
         c.backward(w, grad, tape, scratch, dNext, dPrev, dx);
+        // a cell that defers its parameter gradient gets it here for this one step (the engine would
+        // add it for a run of stacked steps at once, in fewer and larger products)
+        if (c.defersParameterGradients()) c.addParameterGradients(w, grad, oneStep);
         return dPrev;
     }
 

@@ -9,6 +9,7 @@ import org.longlag.models.cell.Cell;
 import org.longlag.models.cell.ElmanCell;
 import org.longlag.models.cell.LstmCell;
 import org.longlag.models.cell.Parameters;
+import org.longlag.models.cell.PlrnnCell;
 import org.longlag.models.cell.State;
 import org.longlag.models.tensor.Mat;
 
@@ -23,10 +24,12 @@ class DenormalFlushTest {
 
     @Test
     void longFloat32BpttLeavesNoSubnormalValues() {
-        for (Cell cell : new Cell[] {new LstmCell(1, 16, -6.0, 0), new ElmanCell(1, 16, ElmanCell.Activation.TANH, ElmanCell.RecurrentInit.GAUSSIAN, 0.2)}) {
+        PlrnnCell plrnn = PlrnnCell.plain(1, 16);
+        for (Cell cell : new Cell[] {new LstmCell(1, 16, -6.0, 0), new ElmanCell(1, 16, ElmanCell.Activation.TANH, ElmanCell.RecurrentInit.GAUSSIAN, 0.2), plrnn}) {
             int steps = 600, batch = 4;
             Parameters w = Parameters.zeros(cell.parameterLayout(), Precision.FLOAT32, true);
             cell.initialize(w, new SplittableRandom(1));
+            if (cell == plrnn) decaying(w); // states and gradients that decay to zero, through the subnormal range
             Parameters g = Parameters.zeros(cell.parameterLayout(), Precision.FLOAT32, false);
             Unroll u = new Unroll(cell, batch, Precision.FLOAT32, false);
             u.ensureCapacity(steps);
@@ -44,6 +47,17 @@ class DenormalFlushTest {
             // the regime really decays: early state gradients reached zero
             assertTrue(u.state(steps).isFinite());
         }
+    }
+
+    /** PLRNN parameters under which states and gradients decay geometrically to zero: A = 0.8, small W, h = 0. */
+    private static void decaying(Parameters w) {
+        Mat a = w.get(0), wm = w.get(1), h = w.get(2);
+        for (int i = 0; i < a.cols(); i++) {
+            a.set(0, i, 0.8);
+            h.set(0, i, 0);
+            for (int j = 0; j < a.cols(); j++) wm.set(i, j, i == j ? 0 : 0.1 / a.cols() * ((i * 7 + j * 3) % 5 - 2));
+        }
+        w.refreshTransposes();
     }
 
     private static void assertNoSubnormal(State s, String what) {
