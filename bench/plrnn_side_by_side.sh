@@ -24,6 +24,8 @@ main() {
   export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1
   cp="$here/bench/target/classes:$(cat "$here/bench/target/classpath.txt")"
   blas="$("$here/scripts/blas-options")"  # LONGLAG_BLAS: which OpenBLAS (scripts/blas-options)
+  err="$(mktemp)"  # global: the EXIT trap runs after main has returned
+  trap 'rm -f "$err"' EXIT
   echo "longlag's OpenBLAS: ${blas:-bundled with ND4J} (LONGLAG_BLAS=${LONGLAG_BLAS:-auto})"
   for th in ${threads//,/ }; do
     for b in ${batch//,/ }; do
@@ -33,9 +35,11 @@ main() {
           for ((i = 0; i < repeat; i++)); do
             # shellcheck disable=SC2086
             ll=$(java -Xmx4g $blas -cp "$cp" org.longlag.bench.PlrnnThroughput --hidden "$m" --batch "$b" --lengths "$t" \
-                   --threads "$th" --seconds "$seconds" 2>/dev/null | grep '^longlag')
+                   --threads "$th" --seconds "$seconds" 2>"$err" | grep '^longlag') \
+              || { echo "longlag's run failed (M=$m B=$b T=$t); its stderr ends:" >&2; tail -n 30 "$err" >&2; exit 1; }
             pt=$(/usr/bin/python3 "$here/bench/plrnn_torch_bench.py" --hidden "$m" --batch "$b" --lengths "$t" \
-                   --threads "$th" --seconds "$seconds")
+                   --threads "$th" --seconds "$seconds" 2>"$err") \
+              || { echo "PyTorch's run failed (M=$m B=$b T=$t); its stderr ends:" >&2; tail -n 30 "$err" >&2; exit 1; }
             echo "$ll"
             echo "$pt"
             a=$(sed -E 's/.*train ([0-9.]+) seq\/s.*/\1/' <<<"$ll")

@@ -87,8 +87,8 @@ public interface Cell {
      * to add over many steps at once. A weight gradient is a sum over steps of products like
      * dz_t^T f(z_{t-1}); taken one step at a time each is a thin product (the batch is its inner
      * dimension) that reads and writes the whole gradient matrix, while over a run of stacked steps
-     * it is one product whose inner dimension is steps x batch, which sgemm runs near its peak (as
-     * cuDNN does for its RNNs). The cell must then leave dNext unchanged in backward.
+     * it is one product whose inner dimension is steps x batch, reading and writing that matrix once
+     * per run (as cuDNN does for its RNNs). The cell must then leave dNext unchanged in backward.
      */
     default boolean defersParameterGradients() {
         return false;
