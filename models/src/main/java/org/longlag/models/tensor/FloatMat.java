@@ -255,15 +255,34 @@ public final class FloatMat extends Mat {
 
     @Override
     public void addTransAMatMul(Mat am, Mat bm) {
-        requireShape(am, am.rows, rows, "addTransAMatMul left operand");
-        requireShape(bm, am.rows, cols, "addTransAMatMul right operand");
+        addTransAMatMul(am, bm, Float.NEGATIVE_INFINITY, "addTransAMatMul");
+    }
+
+    @Override
+    public void addTransAMatMulRelu(Mat am, Mat bm) {
+        addTransAMatMul(am, bm, 0f, "addTransAMatMulRelu");
+    }
+
+    /** this += a^T max(b, floor): floor is -infinity for b itself, 0 for its ReLU (the same device as {@link #addMatMulLoops}). */
+    private void addTransAMatMul(Mat am, Mat bm, float floor, String op) {
+        requireShape(am, am.rows, rows, op + " left operand");
+        requireShape(bm, am.rows, cols, op + " right operand");
         FloatMat a = f(am), b = f(bm);
+        boolean relu = floor == 0f;
         if (BlasProducts.forTransAMatMul(a.rows, rows, cols)) {
             switch (BlasProducts.density(a, Float.NEGATIVE_INFINITY)) {
                 case ZERO: return;
-                case DENSE: BlasProducts.addTransAMatMul(this, a, b); return;
-                default: addTransAMatMulSparse(a, b, Float.NEGATIVE_INFINITY); return;
+                case DENSE:
+                    if (relu) BlasProducts.addTransAMatMulRelu(this, a, b);
+                    else BlasProducts.addTransAMatMul(this, a, b);
+                    return;
+                default: addTransAMatMulSparse(a, b, floor); return;
             }
+        }
+        if (relu) { // few rows: the ReLU formed in a copy, then the general loop (not a hot path)
+            FloatMat r = new FloatMat(b.rows, b.cols);
+            r.setRelu(b);
+            b = r;
         }
         if (b.off != off) b = (FloatMat) alignedCopy(b);
         final int m = a.rows, ao = a.off, lo = off, hi = off + cols;
@@ -285,24 +304,6 @@ public final class FloatMat extends Mat {
                 for (int j = lo; j < hi; j++) c[j] += x * b0[j];
             }
         }
-    }
-
-    @Override
-    public void addTransAMatMulRelu(Mat am, Mat bm) {
-        requireShape(am, am.rows, rows, "addTransAMatMulRelu left operand");
-        requireShape(bm, am.rows, cols, "addTransAMatMulRelu right operand");
-        FloatMat a = f(am), b = f(bm);
-        if (BlasProducts.forTransAMatMul(a.rows, rows, cols)) {
-            switch (BlasProducts.density(a, Float.NEGATIVE_INFINITY)) {
-                case ZERO: return;
-                case DENSE: BlasProducts.addTransAMatMulRelu(this, a, b); return;
-                default: addTransAMatMulSparse(a, b, 0f); return;
-            }
-        }
-        // few rows: the ReLU formed in a copy, then the general loop (not a hot path)
-        FloatMat relu = new FloatMat(b.rows, b.cols);
-        relu.setRelu(b);
-        addTransAMatMul(a, relu);
     }
 
     /**
