@@ -8,7 +8,7 @@
 # counted; with --threads 2 it adds both threads' time).
 main() {
   set -euo pipefail
-  local here hidden batch lengths threads seconds repeat cp th b t m i ll pt a p ac pc ratios cpuratios kind list blas
+  local here hidden batch lengths threads seconds repeat cp th b t m i ll pt a p ac pc ratios cpuratios kind list jvm
   here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
   hidden=40,64,128,256 batch=32 lengths=100,500 threads=1 seconds=6 repeat=3
   while [ $# -gt 0 ]; do
@@ -23,10 +23,10 @@ main() {
       package dependency:build-classpath -pl bench -am) >&2
   export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1
   cp="$here/bench/target/classes:$(cat "$here/bench/target/classpath.txt")"
-  blas="$("$here/scripts/blas-options")"  # LONGLAG_BLAS: which OpenBLAS (scripts/blas-options)
+  jvm="$("$here/scripts/java-options")"  # the Vector API and the OpenBLAS (LONGLAG_BLAS); scripts/java-options
   err="$(mktemp)"  # global: the EXIT trap runs after main has returned
   trap 'rm -f "$err"' EXIT
-  echo "longlag's OpenBLAS: ${blas:-bundled with ND4J} (LONGLAG_BLAS=${LONGLAG_BLAS:-auto})"
+  echo "longlag's JVM options: $jvm (LONGLAG_BLAS=${LONGLAG_BLAS:-auto})"
   for th in ${threads//,/ }; do
     for b in ${batch//,/ }; do
       for t in ${lengths//,/ }; do
@@ -34,7 +34,7 @@ main() {
           ratios="" cpuratios=""
           for ((i = 0; i < repeat; i++)); do
             # shellcheck disable=SC2086
-            ll=$(java -Xmx4g $blas -cp "$cp" org.longlag.bench.PlrnnThroughput --hidden "$m" --batch "$b" --lengths "$t" \
+            ll=$(java -Xmx4g $jvm -cp "$cp" org.longlag.bench.PlrnnThroughput --hidden "$m" --batch "$b" --lengths "$t" \
                    --threads "$th" --seconds "$seconds" 2>"$err" | grep '^longlag') \
               || { echo "longlag's run failed (M=$m B=$b T=$t); its stderr ends:" >&2; tail -n 30 "$err" >&2; exit 1; }
             pt=$(/usr/bin/python3 "$here/bench/plrnn_torch_bench.py" --hidden "$m" --batch "$b" --lengths "$t" \

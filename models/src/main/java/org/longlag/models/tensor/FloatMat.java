@@ -23,19 +23,13 @@ import org.longlag.models.Precision;
  */
 public final class FloatMat extends Mat {
 
-    private static final float FLUSH = 1e-30f;
-    /** The largest value flushed: |v| - BELOW_FLUSH is positive exactly when |v| >= FLUSH. */
-    private static final float BELOW_FLUSH = Math.nextDown(FLUSH);
-    /**
-     * BIG * BIG times any positive difference of two floats is at least 1, so min(max(d * BIG * BIG, 0), 1)
-     * is the step function [d > 0] for non-NaN d: a select written with min, max and multiply, which C2
-     * vectorizes (a conditional expression in a loop it does not, and runs 4x slower; measured).
-     */
-    private static final float BIG = 1e38f;
+    /** Whether rows of this width take {@link VectorRows}' loops (see {@link Simd}). */
+    private static boolean vector(int width) {
+        return width >= Simd.LANES;
+    }
 
-    /** [x > 0] as 0 or 1 for non-NaN x (NaN gives NaN). */
     private static float step(float x) {
-        return Math.min(Math.max(x * BIG * BIG, 0f), 1f);
+        return ScalarRows.step(x);
     }
 
     final float[][] d;
@@ -220,6 +214,7 @@ public final class FloatMat extends Mat {
     private void addMatMulLoops(FloatMat a, FloatMat b, float floor) {
         if (b.off != off) b = (FloatMat) alignedCopy(b);
         final int k = a.cols, ao = a.off, lo = off, hi = off + cols;
+        final boolean vec = vector(cols);
         for (int i = 0; i < rows; i++) {
             float[] c = d[i], ar = a.d[i];
             int p = 0;
@@ -235,20 +230,24 @@ public final class FloatMat extends Mat {
                 if (x2 != 0f) { if (n == 0) { x0 = x2; b0 = b2; } else if (n == 1) { x1 = x2; b1 = b2; } n++; }
                 if (x3 != 0f) { if (n == 0) { x0 = x3; b0 = b3; } else if (n == 1) { x1 = x3; b1 = b3; } else if (n == 2) { x2 = x3; b2 = b3; } n++; }
                 if (n == 4) {
-                    for (int j = lo; j < hi; j++) c[j] += x0 * b0[j] + x1 * b1[j] + x2 * b2[j] + x3 * b3[j];
+                    if (vec) VectorRows.axpy(c, x0, b0, x1, b1, x2, b2, x3, b3, lo, hi);
+                    else ScalarRows.axpy(c, x0, b0, x1, b1, x2, b2, x3, b3, lo, hi);
                 } else if (n == 3) {
-                    for (int j = lo; j < hi; j++) c[j] += x0 * b0[j] + x1 * b1[j] + x2 * b2[j];
+                    if (vec) VectorRows.axpy(c, x0, b0, x1, b1, x2, b2, lo, hi);
+                    else ScalarRows.axpy(c, x0, b0, x1, b1, x2, b2, lo, hi);
                 } else if (n == 2) {
-                    for (int j = lo; j < hi; j++) c[j] += x0 * b0[j] + x1 * b1[j];
+                    if (vec) VectorRows.axpy(c, x0, b0, x1, b1, lo, hi);
+                    else ScalarRows.axpy(c, x0, b0, x1, b1, lo, hi);
                 } else if (n == 1) {
-                    for (int j = lo; j < hi; j++) c[j] += x0 * b0[j];
+                    if (vec) VectorRows.axpy(c, x0, b0, lo, hi);
+                    else ScalarRows.axpy(c, x0, b0, lo, hi);
                 }
             }
             for (; p < k; p++) {
                 float x = Math.max(ar[ao + p], floor);
                 if (x == 0f) continue;
-                float[] b0 = b.d[p];
-                for (int j = lo; j < hi; j++) c[j] += x * b0[j];
+                if (vec) VectorRows.axpy(c, x, b.d[p], lo, hi);
+                else ScalarRows.axpy(c, x, b.d[p], lo, hi);
             }
         }
     }
@@ -373,9 +372,11 @@ public final class FloatMat extends Mat {
         FloatMat s = f(src);
         float[] c = d[0];
         final int lo = off, hi = off + cols;
+        final boolean vec = vector(cols);
         for (int r = 0; r < s.rows; r++) {
             float[] sr = aligned(s, r, 0);
-            for (int j = lo; j < hi; j++) c[j] += sr[j];
+            if (vec) VectorRows.add(c, sr, lo, hi);
+            else ScalarRows.add(c, sr, lo, hi);
         }
     }
 
@@ -386,9 +387,11 @@ public final class FloatMat extends Mat {
         FloatMat a = f(am), b = f(bm);
         float[] c = d[0];
         final int lo = off, hi = off + cols;
+        final boolean vec = vector(cols);
         for (int r = 0; r < a.rows; r++) {
             float[] ar = aligned(a, r, 0), br = aligned(b, r, 1);
-            for (int j = lo; j < hi; j++) c[j] += ar[j] * br[j];
+            if (vec) VectorRows.addProduct(c, ar, br, lo, hi);
+            else ScalarRows.addProduct(c, ar, br, lo, hi);
         }
     }
 
@@ -520,18 +523,16 @@ public final class FloatMat extends Mat {
     @Override
     public void flushDenormals() {
         final int lo = off, hi = off + cols;
+        final boolean vec = vector(cols);
         for (int r = 0; r < rows; r++) {
-            float[] c = d[r];
-            for (int j = lo; j < hi; j++) {
-                float v = c[j];
-                c[j] = v * step(Math.abs(v) - BELOW_FLUSH) + 0f; // + 0: a flushed -tiny becomes +0, not -0
-            }
+            if (vec) VectorRows.flush(d[r], lo, hi);
+            else ScalarRows.flush(d[r], lo, hi);
         }
     }
 
     @Override
     public double flushThreshold() {
-        return FLUSH;
+        return ScalarRows.FLUSH;
     }
 
     @Override
@@ -591,9 +592,11 @@ public final class FloatMat extends Mat {
         FloatMat x = f(xm);
         float[] sc = aligned(f(scalem), 0, 1), b = aligned(f(biasm), 0, 2);
         final int lo = off, hi = off + cols;
+        final boolean vec = vector(cols);
         for (int r = 0; r < rows; r++) {
             float[] c = d[r], xr = aligned(x, r, 0);
-            for (int j = lo; j < hi; j++) c[j] += xr[j] * sc[j] + b[j];
+            if (vec) VectorRows.addDiagonalAffine(c, xr, sc, b, lo, hi);
+            else ScalarRows.addDiagonalAffine(c, xr, sc, b, lo, hi);
         }
     }
 
@@ -606,9 +609,11 @@ public final class FloatMat extends Mat {
         FloatMat a = f(am), g = f(gm), x = f(xm);
         float[] v = aligned(f(rowm), 0, 3);
         final int lo = off, hi = off + cols;
+        final boolean vec = vector(cols);
         for (int r = 0; r < rows; r++) {
             float[] c = d[r], ar = aligned(a, r, 0), gr = aligned(g, r, 1), xr = aligned(x, r, 2);
-            for (int j = lo; j < hi; j++) c[j] = ar[j] * v[j] + gr[j] * step(xr[j]);
+            if (vec) VectorRows.scaledPlusReluMasked(c, ar, v, gr, xr, lo, hi);
+            else ScalarRows.scaledPlusReluMasked(c, ar, v, gr, xr, lo, hi);
         }
     }
 
