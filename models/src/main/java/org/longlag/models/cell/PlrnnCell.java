@@ -188,24 +188,24 @@ public record PlrnnCell(int inputSize, int latentSize, int regularizedUnits, dou
     }
 
     /**
-     * z_t = A z_{t-1} + W relu(z_{t-1}) + h + C s_t, in rows: relu(z) W^T + (z .* a + h) + s C^T.
-     * The coupling product comes first and sets z, so no pass zeroes z and sgemm does not read it.
+     * z_t = A z_{t-1} + W relu(z_{t-1}) + h + C s_t, in rows: relu(z) W^T + s C^T + (z .* a + h).
+     * The coupling and input products come first, as one, and set z, so no pass zeroes z and sgemm
+     * does not read it.
      */
     @Override
     public void forward(Parameters w, StepTape tape) {
         Mat zPrev = tape.prev().part(0), z = tape.next().part(0);
-        offDiagonalCoupling(w, zPrev, z);
+        z.setMatMulReluPlusMatMul(zPrev, w.transposed(W), tape.x(), w.transposed(C));
+        excludeDiagonal(w, zPrev, z);
         z.addDiagonalAffine(zPrev, w.get(A), w.get(H));
-        z.addMatMul(tape.x(), w.transposed(C));
     }
 
     /**
-     * z = W relu(z_{t-1}) with W's diagonal excluded: the whole product, less the diagonal's share.
-     * The diagonal is zero in training (it starts at zero and its gradient is zeroed), so its share is
-     * taken out only for parameters given from outside, with a ReLU formed just for that.
+     * Takes W's diagonal share out of z's W relu(z_{t-1}). The diagonal is zero in training (it starts
+     * at zero and its gradient is zeroed), so this is done only for parameters given from outside,
+     * with a ReLU formed just for that.
      */
-    private static void offDiagonalCoupling(Parameters w, Mat zPrev, Mat z) {
-        z.setMatMulRelu(zPrev, w.transposed(W));
+    private static void excludeDiagonal(Parameters w, Mat zPrev, Mat z) {
         if (hasDiagonal(w.get(W))) {
             Mat phi = zPrev.copy();
             phi.setRelu(zPrev);
@@ -242,18 +242,18 @@ public record PlrnnCell(int inputSize, int latentSize, int regularizedUnits, dou
 
     /**
      * Over a run of stacked steps: dA = colsum(dz .* z_{t-1}), dW = dz^T relu(z_{t-1}) (diagonal
-     * zeroed), dh = colsum(dz), dC = dz^T s_t. relu(z_{t-1}) is formed as sgemm's operand is packed,
-     * so no step keeps it (it would cost a matrix per step, as much memory again as the states).
+     * zeroed), dh = colsum(dz), dC = dz^T s_t; dW and dC as one product, dz^T [relu(z_{t-1}) | s_t].
+     * relu(z_{t-1}) is formed as sgemm's operand is packed, so no step keeps it (it would cost a
+     * matrix per step, as much memory again as the states).
      */
     @Override
     public void addParameterGradients(Parameters w, Parameters grad, StackedSteps steps) {
         Mat dz = steps.dNext().part(0), zPrev = steps.prev().part(0);
         grad.get(A).addColumnSumsOfProduct(dz, zPrev);
         Mat gw = grad.get(W);
-        gw.addTransAMatMulRelu(dz, zPrev);
+        gw.addTransAMatMulReluAlongside(dz, zPrev, grad.get(C), steps.x());
         gw.zeroDiagonal();
         grad.get(H).addColumnSums(dz);
-        grad.get(C).addTransAMatMul(dz, steps.x());
     }
 
     /** L_reg = self-coupling + coupling + bias terms (class comment); zero when p = 0. */

@@ -122,6 +122,32 @@ final class BlasProducts {
         gemm(s, c, s.pack(0, a), a, true, s.packRelu(1, b), b, true);
     }
 
+    /** c = max(a, 0) b + x cx as one product [relu(a) | x] [b ; cx]. */
+    static void setMatMulReluPlusMatMul(FloatMat c, FloatMat a, FloatMat b, FloatMat x, FloatMat cx) {
+        Buffers s = buffers();
+        int k = a.cols + x.cols;
+        FloatBuffer pa = s.packSideBySide(0, a, 0f, x), pb = s.slot(1, k * b.cols);
+        s.packAt(pb, 0, b);
+        s.packAt(pb, b.rows * b.cols, cx);
+        FloatBuffer pc = s.slot(2, c.rows * c.cols);
+        openblas.cblas_sgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasNoTrans,
+                c.rows, c.cols, k, 1f, pa, k, pb, c.cols, 0f, pc, c.cols);
+        unpack(pc, c);
+    }
+
+    /** c += a^T max(b, 0) and cx += a^T x as one product: [c | cx] += a^T [relu(b) | x]. */
+    static void addTransAMatMulReluAlongside(FloatMat c, FloatMat cx, FloatMat a, FloatMat b, FloatMat x) {
+        Buffers s = buffers();
+        int k = b.cols + x.cols;
+        FloatBuffer pa = s.pack(0, a), pb = s.packSideBySide(1, b, 0f, x), pc = s.packSideBySide(2, c, Float.NEGATIVE_INFINITY, cx);
+        openblas.cblas_sgemm(openblas.CblasRowMajor, openblas.CblasTrans, openblas.CblasNoTrans,
+                c.rows, k, a.rows, 1f, pa, a.cols, pb, k, 1f, pc, k);
+        for (int r = 0; r < c.rows; r++) {
+            pc.get(r * k, c.d[r], c.off, c.cols);
+            pc.get(r * k + c.cols, cx.d[r], cx.off, cx.cols);
+        }
+    }
+
     /**
      * c = op(a) b, plus c's old value if {@code accumulate}; op(a) = a^T if {@code transA}; {@code pa}
      * and {@code pb} hold a and b (or what stands for them, such as a ReLU) packed: one sgemm, c
@@ -161,26 +187,39 @@ final class BlasProducts {
         /** m's window, row after row, in slot i. */
         FloatBuffer pack(int i, FloatMat m) {
             FloatBuffer buf = slot(i, m.rows * m.cols);
-            for (int r = 0; r < m.rows; r++) buf.put(r * m.cols, m.d[r], m.off, m.cols);
+            packAt(buf, 0, m);
             return buf;
         }
 
+        /** m's window, row after row, into buf from element {@code at} on. */
+        void packAt(FloatBuffer buf, int at, FloatMat m) {
+            for (int r = 0; r < m.rows; r++) buf.put(at + r * m.cols, m.d[r], m.off, m.cols);
+        }
+
         /**
-         * max(m, 0) row after row in slot i, each row formed in a heap row first (the bulk put is the
-         * fast one), at m's offset: a loop indexing both arrays by one variable is the one C2 vectorizes.
+         * [max(m, floor) | x] row after row in slot i (floor: -infinity for m itself, 0 for its ReLU;
+         * x null for none). Each row is formed in a heap row first (the bulk put is the fast one), at
+         * m's offset: a loop indexing both arrays by one variable is the one C2 vectorizes.
          */
-        FloatBuffer packRelu(int i, FloatMat m) {
-            FloatBuffer buf = slot(i, m.rows * m.cols);
-            final int lo = m.off, hi = m.off + m.cols, n = m.cols;
-            if (row.length < hi) row = new float[hi];
-            float[] x = row;
-            final boolean vec = n >= Simd.LANES;
+        FloatBuffer packSideBySide(int i, FloatMat m, float floor, FloatMat x) {
+            final int lo = m.off, hi = m.off + m.cols, k = m.cols + (x == null ? 0 : x.cols);
+            FloatBuffer buf = slot(i, m.rows * k);
+            if (row.length < lo + k) row = new float[lo + k];
+            float[] y = row;
+            final boolean relu = floor == 0f, vec = m.cols >= Simd.LANES;
             for (int r = 0; r < m.rows; r++) {
-                if (vec) VectorRows.relu(x, m.d[r], lo, hi);
-                else ScalarRows.relu(x, m.d[r], lo, hi);
-                buf.put(r * n, x, lo, n);
+                if (!relu) System.arraycopy(m.d[r], lo, y, lo, m.cols);
+                else if (vec) VectorRows.relu(y, m.d[r], lo, hi);
+                else ScalarRows.relu(y, m.d[r], lo, hi);
+                if (x != null) System.arraycopy(x.d[r], x.off, y, hi, x.cols);
+                buf.put(r * k, y, lo, k);
             }
             return buf;
+        }
+
+        /** max(m, 0) row after row in slot i. */
+        FloatBuffer packRelu(int i, FloatMat m) {
+            return packSideBySide(i, m, 0f, null);
         }
 
         /** Slot i, holding at least n floats (its contents are whatever an earlier call left). */

@@ -207,6 +207,20 @@ public final class FloatMat extends Mat {
         if (density != BlasProducts.Density.ZERO) addMatMulLoops(a, b, 0f);
     }
 
+    @Override
+    public void setMatMulReluPlusMatMul(Mat am, Mat bm, Mat xm, Mat cm) {
+        requireShape(am, rows, am.cols, "setMatMulReluPlusMatMul left operand");
+        requireShape(bm, am.cols, cols, "setMatMulReluPlusMatMul right operand");
+        requireShape(xm, rows, xm.cols, "setMatMulReluPlusMatMul second left operand");
+        requireShape(cm, xm.cols, cols, "setMatMulReluPlusMatMul second right operand");
+        FloatMat a = f(am), b = f(bm), x = f(xm), c = f(cm);
+        if (BlasProducts.forMatMul(rows, a.cols + x.cols, cols) && BlasProducts.density(a, 0f) == BlasProducts.Density.DENSE) {
+            BlasProducts.setMatMulReluPlusMatMul(this, a, b, x, c);
+            return;
+        }
+        super.setMatMulReluPlusMatMul(a, b, x, c);
+    }
+
     /**
      * this += max(a, floor) b in Java loops that skip the zero entries of max(a, floor): floor is
      * -infinity for a itself, 0 for its ReLU (max keeps NaN either way).
@@ -260,6 +274,23 @@ public final class FloatMat extends Mat {
     @Override
     public void addTransAMatMulRelu(Mat am, Mat bm) {
         addTransAMatMul(am, bm, 0f, "addTransAMatMulRelu");
+    }
+
+    @Override
+    public void addTransAMatMulReluAlongside(Mat am, Mat bm, Mat otherm, Mat xm) {
+        requireShape(am, am.rows, rows, "addTransAMatMulReluAlongside left operand");
+        requireShape(bm, am.rows, cols, "addTransAMatMulReluAlongside right operand");
+        requireShape(otherm, rows, otherm.cols, "addTransAMatMulReluAlongside second destination");
+        requireShape(xm, am.rows, otherm.cols, "addTransAMatMulReluAlongside second right operand");
+        FloatMat a = f(am), b = f(bm), other = f(otherm), x = f(xm);
+        if (BlasProducts.forTransAMatMul(a.rows, rows, cols + x.cols)) {
+            switch (BlasProducts.density(a, Float.NEGATIVE_INFINITY)) {
+                case ZERO: return;
+                case DENSE: BlasProducts.addTransAMatMulReluAlongside(this, other, a, b, x); return;
+                default: break;
+            }
+        }
+        super.addTransAMatMulReluAlongside(a, b, other, x);
     }
 
     /** this += a^T max(b, floor): floor is -infinity for b itself, 0 for its ReLU (the same device as {@link #addMatMulLoops}). */

@@ -107,6 +107,28 @@ public abstract class Mat {
     public abstract void addTransAMatMulRelu(Mat a, Mat b);
 
     /**
+     * this = max(a, 0) * b + x * c, with a [rows x k], b [k x cols], x [rows x kx] and c [kx x cols],
+     * this being none of them: the PLRNN's coupling and input terms, relu(z_{t-1}) W^T + s_t C^T.
+     * The float32 sgemm path computes them as one product, [relu(a) | x] [b ; c]: with a few input
+     * channels the input term would otherwise be a pass over this of its own.
+     */
+    public void setMatMulReluPlusMatMul(Mat a, Mat b, Mat x, Mat c) {
+        setMatMulRelu(a, b);
+        addMatMul(x, c);
+    }
+
+    /**
+     * this += a^T * max(b, 0) and {@code other} += a^T * x, with a [k x rows], b [k x cols] and
+     * x [k x other.cols]: the PLRNN's W and C gradients, dz^T relu(z_{t-1}) and dz^T s_t. The float32
+     * sgemm path computes them as one product, a^T [relu(b) | x], which packs (and counts the zeros
+     * of) a once instead of twice.
+     */
+    public void addTransAMatMulReluAlongside(Mat a, Mat b, Mat other, Mat x) {
+        addTransAMatMulRelu(a, b);
+        other.addTransAMatMul(a, x);
+    }
+
+    /**
      * The rows of {@code blocks}, one block after another, as one matrix that shares their storage
      * (writes through either show in both): how the BPTT engine stacks many steps' [batch x n]
      * matrices into one [steps * batch x n] operand. The blocks must have the same precision, width

@@ -230,6 +230,70 @@ class PlrnnMatOpsTest {
         }
     }
 
+    /**
+     * setMatMulReluPlusMatMul equals relu(a) b + x c formed in two products, on the loop path and the
+     * one-sgemm path, with column windows on every operand; NaN in a reaches its row.
+     */
+    @Test
+    void setMatMulReluPlusMatMulEqualsTheTwoProducts() {
+        for (Precision p : Precision.values()) {
+            for (int n : new int[] {5, 64}) { // 64 x 66 x 64 multiply-adds: the sgemm path in float32
+                SplittableRandom rng = new SplittableRandom(12);
+                int k = 2;
+                Mat a = random(p, n, n + 2, rng).columns(2, n), b = random(p, n, n + 1, rng).columns(1, n);
+                Mat x = random(p, n, k + 3, rng).columns(3, k), c = random(p, k, n + 2, rng).columns(2, n);
+                a.set(1, 3, Double.NaN);
+                Mat expected = p.zeros(n, n);
+                expected.setMatMulRelu(a, b);
+                expected.addMatMul(x, c);
+                Mat dst = random(p, n, n + 4, rng).columns(4, n);
+                dst.setMatMulReluPlusMatMul(a, b, x, c);
+                for (int r = 0; r < n; r++) {
+                    for (int j = 0; j < n; j++) {
+                        if (r == 1) assertEquals(Double.NaN, dst.get(r, j), p + " NaN row");
+                        else assertEquals(expected.get(r, j), dst.get(r, j), 1e-5, p + " n=" + n + " [" + r + "][" + j + "]");
+                    }
+                }
+            }
+            Mat a = p.zeros(4, 3), b = p.zeros(3, 5);
+            assertThrows(IllegalArgumentException.class, () -> p.zeros(4, 5).setMatMulReluPlusMatMul(a, b, p.zeros(3, 2), p.zeros(2, 5)));
+            assertThrows(IllegalArgumentException.class, () -> p.zeros(4, 5).setMatMulReluPlusMatMul(a, b, p.zeros(4, 2), p.zeros(3, 5)));
+        }
+    }
+
+    /**
+     * addTransAMatMulReluAlongside equals its two products done apart, on every path: few rows, a dense
+     * a over many rows (one sgemm in float32), a mostly-zero a and an all-zero a over many rows.
+     */
+    @Test
+    void addTransAMatMulReluAlongsideEqualsTheTwoProducts() {
+        for (Precision p : Precision.values()) {
+            for (int n : new int[] {7, 300}) {
+                for (String kind : new String[] {"dense", "sparse", "zero"}) {
+                    SplittableRandom rng = new SplittableRandom(13);
+                    int rows = 40, cols = 40, k = 2;
+                    Mat a = random(p, n, rows + 1, rng).columns(1, rows);
+                    for (int i = 0; i < n; i++) {
+                        for (int c = 0; c < rows; c++) if (kind.equals("zero") || kind.equals("sparse") && rng.nextInt(10) > 0) a.set(i, c, 0);
+                    }
+                    Mat b = random(p, n, cols + 3, rng).columns(3, cols), x = random(p, n, k + 1, rng).columns(1, k);
+                    Mat gw = random(p, rows, cols + 2, rng).columns(2, cols), gc = random(p, rows, k, rng);
+                    Mat expectedW = gw.copy(), expectedC = gc.copy();
+                    expectedW.addTransAMatMulRelu(a, b);
+                    expectedC.addTransAMatMul(a, x);
+                    gw.addTransAMatMulReluAlongside(a, b, gc, x);
+                    String what = p + " n=" + n + " " + kind;
+                    for (int r = 0; r < rows; r++) {
+                        for (int j = 0; j < cols; j++) assertEquals(expectedW.get(r, j), gw.get(r, j), 1e-4, what + " W [" + r + "][" + j + "]");
+                        for (int j = 0; j < k; j++) assertEquals(expectedC.get(r, j), gc.get(r, j), 1e-4, what + " C [" + r + "][" + j + "]");
+                    }
+                }
+            }
+            assertThrows(IllegalArgumentException.class, () -> p.zeros(3, 4).addTransAMatMulReluAlongside(p.zeros(5, 3), p.zeros(5, 4), p.zeros(3, 2), p.zeros(6, 2)));
+            assertThrows(IllegalArgumentException.class, () -> p.zeros(3, 4).addTransAMatMulReluAlongside(p.zeros(5, 3), p.zeros(5, 4), p.zeros(2, 2), p.zeros(5, 2)));
+        }
+    }
+
     /** stackRows shares the blocks' storage, keeps their column window, and refuses blocks that do not line up. */
     @Test
     void stackRowsSharesStorage() {
