@@ -316,6 +316,7 @@ public final class FloatMat extends Mat {
         }
         if (b.off != off) b = (FloatMat) alignedCopy(b);
         final int m = a.rows, ao = a.off, lo = off, hi = off + cols;
+        final boolean vec = vector(cols);
         for (int p = 0; p < rows; p++) {
             float[] c = d[p];
             int i = 0;
@@ -323,15 +324,14 @@ public final class FloatMat extends Mat {
                 float x0 = a.d[i][ao + p], x1 = a.d[i + 1][ao + p], x2 = a.d[i + 2][ao + p], x3 = a.d[i + 3][ao + p];
                 if (x0 == 0f && x1 == 0f && x2 == 0f && x3 == 0f) continue;
                 float[] b0 = b.d[i], b1 = b.d[i + 1], b2 = b.d[i + 2], b3 = b.d[i + 3];
-                for (int j = lo; j < hi; j++) {
-                    c[j] += x0 * b0[j] + x1 * b1[j] + x2 * b2[j] + x3 * b3[j];
-                }
+                if (vec) VectorRows.axpy(c, x0, b0, x1, b1, x2, b2, x3, b3, lo, hi);
+                else ScalarRows.axpy(c, x0, b0, x1, b1, x2, b2, x3, b3, lo, hi);
             }
             for (; i < m; i++) {
                 float x = a.d[i][ao + p];
                 if (x == 0f) continue;
-                float[] b0 = b.d[i];
-                for (int j = lo; j < hi; j++) c[j] += x * b0[j];
+                if (vec) VectorRows.axpy(c, x, b.d[i], lo, hi);
+                else ScalarRows.axpy(c, x, b.d[i], lo, hi);
             }
         }
     }
@@ -345,13 +345,14 @@ public final class FloatMat extends Mat {
     private void addTransAMatMulSparse(FloatMat a, FloatMat b, float floor) {
         if (b.off != off) b = (FloatMat) alignedCopy(b);
         final int ao = a.off, lo = off, hi = off + cols;
+        final boolean vec = vector(cols);
         for (int i = 0; i < a.rows; i++) {
             float[] ar = a.d[i], br = b.d[i];
             for (int p = 0; p < rows; p++) {
                 float x = ar[ao + p];
                 if (x == 0f) continue;
-                float[] c = d[p];
-                for (int j = lo; j < hi; j++) c[j] += x * Math.max(br[j], floor);
+                if (vec) VectorRows.axpyMax(d[p], x, br, floor, lo, hi);
+                else ScalarRows.axpyMax(d[p], x, br, floor, lo, hi);
             }
         }
     }

@@ -67,6 +67,11 @@ final class ScalarRows {
         for (int j = lo; j < hi; j++) c[j] += a[j] * b[j];
     }
 
+    /** c += x0 max(b0, floor) */
+    static void axpyMax(float[] c, float x0, float[] b0, float floor, int lo, int hi) {
+        for (int j = lo; j < hi; j++) c[j] += x0 * Math.max(b0[j], floor);
+    }
+
     /** c += x0 b0 */
     static void axpy(float[] c, float x0, float[] b0, int lo, int hi) {
         for (int j = lo; j < hi; j++) c[j] += x0 * b0[j];

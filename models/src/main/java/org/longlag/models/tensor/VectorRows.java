@@ -117,6 +117,14 @@ final class VectorRows {
         tail.intoArray(c, last);
     }
 
+    static void axpyMax(float[] c, float x0, float[] b0, float floor, int lo, int hi) {
+        int last = hi - LANES, end = lastWhole(lo, last);
+        for (int j = lo; j < end; j += LANES) at(c, j).add(at(b0, j).max(floor).mul(x0)).intoArray(c, j);
+        FloatVector tail = at(c, last).add(at(b0, last).max(floor).mul(x0));
+        if (end < last) at(c, end).add(at(b0, end).max(floor).mul(x0)).intoArray(c, end);
+        tail.intoArray(c, last);
+    }
+
     static void axpy(float[] c, float x0, float[] b0, int lo, int hi) {
         int last = hi - LANES, end = lastWhole(lo, last);
         for (int j = lo; j < end; j += LANES) at(c, j).add(at(b0, j).mul(x0)).intoArray(c, j);
