@@ -23,6 +23,8 @@ class LearningTest {
         assertTrue(r.test().solved(), "LSTM on addition T=10: " + r.test() + " after " + r.steps() + " steps");
         assertTrue(r.firstSolvedStep() > 0);
         assertEquals("", r.diverged());
+        // the result names how its float32 loops ran (the tests pass --add-modules jdk.incubator.vector)
+        assertTrue(r.environment().get("simd").startsWith("jdk.incubator.vector"), "environment: " + r.environment());
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.longlag.models.model.SequenceModel;
 import org.longlag.models.registry.ModelCatalog;
 import org.longlag.models.registry.Settings;
 import org.longlag.models.tensor.BlasLibrary;
+import org.longlag.models.tensor.Simd;
 import org.longlag.models.train.BatchSource;
 import org.longlag.models.train.StepReport;
 import org.longlag.models.train.Trainer;
@@ -188,6 +189,7 @@ public final class ExperimentRunner {
         env.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
         env.put("threads", Integer.toString(training.threads()));
         env.put("blas", BlasLibrary.path());
+        env.put("simd", Simd.describe());
         Package pkg = ExperimentRunner.class.getPackage();
         env.put("longlag", pkg.getImplementationVersion() == null ? "dev" : pkg.getImplementationVersion());
         return env;
