@@ -7,6 +7,7 @@ import org.longlag.models.model.SequenceModel;
 import org.longlag.models.train.Optimizer;
 import org.longlag.models.train.Trainer;
 import org.longlag.models.train.TrainingConfig;
+import org.longlag.models.train.TrainingDivergedException;
 import org.longlag.tasks.memory.AdditionTask;
 
 /**
@@ -47,24 +48,36 @@ public final class PlrnnThroughput {
         }
     }
 
-    /** Sequences per wall-clock second and per CPU second of the process. */
+    /**
+     * Sequences per wall-clock second and per CPU second of the process. Training the one batch over
+     * and over can diverge (the plain PLRNN at T = 500 and B = 32 reaches a NaN gradient after a few
+     * hundred updates): then the steps done so far count, and training goes on from a fresh model.
+     * (PyTorch's loop has no such check and goes on computing with NaN, at the same cost per step.)
+     */
     static double[] measure(FixedBatch data, int m, int batch, int threads, double seconds, double fraction) {
         int p = PlrnnCell.unitsFor(m, fraction);
         PlrnnCell cell = p == 0 ? PlrnnCell.plain(2, m) : PlrnnCell.regularized(2, m, p, 5, 5);
-        SequenceModel model = SequenceModel.create(PlrnnFamily.spec(cell, 1), 1);
+        SequenceModel[] model = {SequenceModel.create(PlrnnFamily.spec(cell, 1), 1)};
         TrainingConfig cfg = new TrainingConfig(3, batch, Optimizer.adam(1e-3), 0, threads, 1, 0);
-        try (Trainer tr = new Trainer(model, cfg)) {
-            tr.fit(data); // warm-up
-        }
+        train(model, cell, cfg, data); // warm-up
         int steps = 2;
         while (true) {
             long start = System.nanoTime(), cpuStart = processCpuNanos();
-            try (Trainer tr = new Trainer(model, cfg.withSteps(steps))) {
-                tr.fit(data);
-            }
+            int done = train(model, cell, cfg.withSteps(steps), data);
             double s = (System.nanoTime() - start) / 1e9, cpu = (processCpuNanos() - cpuStart) / 1e9;
-            if (s >= seconds || steps > 1_000_000) return new double[] {steps * (double) batch / s, steps * (double) batch / cpu};
+            if (s >= seconds || steps > 1_000_000) return new double[] {done * (double) batch / s, done * (double) batch / cpu};
             steps = (int) Math.max(steps * 2, Math.min(steps * seconds / Math.max(s, 1e-3), steps * 64.0));
+        }
+    }
+
+    /** Trains model[0] for cfg's steps; returns the steps done, replacing model[0] by a fresh one if it diverged. */
+    private static int train(SequenceModel[] model, PlrnnCell cell, TrainingConfig cfg, FixedBatch data) {
+        try (Trainer tr = new Trainer(model[0], cfg)) {
+            tr.fit(data);
+            return cfg.steps();
+        } catch (TrainingDivergedException e) {
+            model[0] = SequenceModel.create(PlrnnFamily.spec(cell, 1), 1);
+            return e.step(); // its forward and backward were done; the check refused its update
         }
     }
 

@@ -228,7 +228,6 @@ public final class FloatMat extends Mat {
     private void addMatMulLoops(FloatMat a, FloatMat b, float floor) {
         if (b.off != off) b = (FloatMat) alignedCopy(b);
         final int k = a.cols, ao = a.off, lo = off, hi = off + cols;
-        final boolean vec = vector(cols);
         for (int i = 0; i < rows; i++) {
             float[] c = d[i], ar = a.d[i];
             int p = 0;
@@ -244,24 +243,20 @@ public final class FloatMat extends Mat {
                 if (x2 != 0f) { if (n == 0) { x0 = x2; b0 = b2; } else if (n == 1) { x1 = x2; b1 = b2; } n++; }
                 if (x3 != 0f) { if (n == 0) { x0 = x3; b0 = b3; } else if (n == 1) { x1 = x3; b1 = b3; } else if (n == 2) { x2 = x3; b2 = b3; } n++; }
                 if (n == 4) {
-                    if (vec) VectorRows.axpy(c, x0, b0, x1, b1, x2, b2, x3, b3, lo, hi);
-                    else ScalarRows.axpy(c, x0, b0, x1, b1, x2, b2, x3, b3, lo, hi);
+                    for (int j = lo; j < hi; j++) c[j] += x0 * b0[j] + x1 * b1[j] + x2 * b2[j] + x3 * b3[j];
                 } else if (n == 3) {
-                    if (vec) VectorRows.axpy(c, x0, b0, x1, b1, x2, b2, lo, hi);
-                    else ScalarRows.axpy(c, x0, b0, x1, b1, x2, b2, lo, hi);
+                    for (int j = lo; j < hi; j++) c[j] += x0 * b0[j] + x1 * b1[j] + x2 * b2[j];
                 } else if (n == 2) {
-                    if (vec) VectorRows.axpy(c, x0, b0, x1, b1, lo, hi);
-                    else ScalarRows.axpy(c, x0, b0, x1, b1, lo, hi);
+                    for (int j = lo; j < hi; j++) c[j] += x0 * b0[j] + x1 * b1[j];
                 } else if (n == 1) {
-                    if (vec) VectorRows.axpy(c, x0, b0, lo, hi);
-                    else ScalarRows.axpy(c, x0, b0, lo, hi);
+                    for (int j = lo; j < hi; j++) c[j] += x0 * b0[j];
                 }
             }
             for (; p < k; p++) {
                 float x = Math.max(ar[ao + p], floor);
                 if (x == 0f) continue;
-                if (vec) VectorRows.axpy(c, x, b.d[p], lo, hi);
-                else ScalarRows.axpy(c, x, b.d[p], lo, hi);
+                float[] b0 = b.d[p];
+                for (int j = lo; j < hi; j++) c[j] += x * b0[j];
             }
         }
     }
@@ -316,7 +311,6 @@ public final class FloatMat extends Mat {
         }
         if (b.off != off) b = (FloatMat) alignedCopy(b);
         final int m = a.rows, ao = a.off, lo = off, hi = off + cols;
-        final boolean vec = vector(cols);
         for (int p = 0; p < rows; p++) {
             float[] c = d[p];
             int i = 0;
@@ -324,14 +318,15 @@ public final class FloatMat extends Mat {
                 float x0 = a.d[i][ao + p], x1 = a.d[i + 1][ao + p], x2 = a.d[i + 2][ao + p], x3 = a.d[i + 3][ao + p];
                 if (x0 == 0f && x1 == 0f && x2 == 0f && x3 == 0f) continue;
                 float[] b0 = b.d[i], b1 = b.d[i + 1], b2 = b.d[i + 2], b3 = b.d[i + 3];
-                if (vec) VectorRows.axpy(c, x0, b0, x1, b1, x2, b2, x3, b3, lo, hi);
-                else ScalarRows.axpy(c, x0, b0, x1, b1, x2, b2, x3, b3, lo, hi);
+                for (int j = lo; j < hi; j++) {
+                    c[j] += x0 * b0[j] + x1 * b1[j] + x2 * b2[j] + x3 * b3[j];
+                }
             }
             for (; i < m; i++) {
                 float x = a.d[i][ao + p];
                 if (x == 0f) continue;
-                if (vec) VectorRows.axpy(c, x, b.d[i], lo, hi);
-                else ScalarRows.axpy(c, x, b.d[i], lo, hi);
+                float[] b0 = b.d[i];
+                for (int j = lo; j < hi; j++) c[j] += x * b0[j];
             }
         }
     }

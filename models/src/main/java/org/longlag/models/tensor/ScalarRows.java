@@ -72,23 +72,4 @@ final class ScalarRows {
         for (int j = lo; j < hi; j++) c[j] += x0 * Math.max(b0[j], floor);
     }
 
-    /** c += x0 b0 */
-    static void axpy(float[] c, float x0, float[] b0, int lo, int hi) {
-        for (int j = lo; j < hi; j++) c[j] += x0 * b0[j];
-    }
-
-    /** c += x0 b0 + x1 b1 */
-    static void axpy(float[] c, float x0, float[] b0, float x1, float[] b1, int lo, int hi) {
-        for (int j = lo; j < hi; j++) c[j] += x0 * b0[j] + x1 * b1[j];
-    }
-
-    /** c += x0 b0 + x1 b1 + x2 b2 */
-    static void axpy(float[] c, float x0, float[] b0, float x1, float[] b1, float x2, float[] b2, int lo, int hi) {
-        for (int j = lo; j < hi; j++) c[j] += x0 * b0[j] + x1 * b1[j] + x2 * b2[j];
-    }
-
-    /** c += x0 b0 + x1 b1 + x2 b2 + x3 b3 */
-    static void axpy(float[] c, float x0, float[] b0, float x1, float[] b1, float x2, float[] b2, float x3, float[] b3, int lo, int hi) {
-        for (int j = lo; j < hi; j++) c[j] += x0 * b0[j] + x1 * b1[j] + x2 * b2[j] + x3 * b3[j];
-    }
 }

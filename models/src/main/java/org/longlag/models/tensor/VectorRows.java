@@ -22,6 +22,12 @@ import jdk.incubator.vector.VectorSpecies;
  * this shape: masked loads, the other way to do a tail, are not compiled to vector instructions
  * (10x slower), and a vector held across a loop is boxed at its safepoints (computing the last
  * vector before the loop made a pass 3-4x slower than the plain loop).
+ *
+ * <p><b>Few callers, small ones.</b> A vector op that C2 does not inline is boxed, and C2 stops
+ * inlining when a method grows past its node budget ({@code NodeCountInliningCutoff}). The product
+ * loops of {@link FloatMat} called four row axpys of this kind, three copies of each; there the
+ * budget ran out and the PLRNN step at M = 40, batch 32 ran at 0.69x its speed with plain loops
+ * (measured), so those stay plain. Each loop here is called from one short method.
  */
 final class VectorRows {
 
@@ -125,35 +131,4 @@ final class VectorRows {
         tail.intoArray(c, last);
     }
 
-    static void axpy(float[] c, float x0, float[] b0, int lo, int hi) {
-        int last = hi - LANES, end = lastWhole(lo, last);
-        for (int j = lo; j < end; j += LANES) at(c, j).add(at(b0, j).mul(x0)).intoArray(c, j);
-        FloatVector tail = at(c, last).add(at(b0, last).mul(x0));
-        if (end < last) at(c, end).add(at(b0, end).mul(x0)).intoArray(c, end);
-        tail.intoArray(c, last);
-    }
-
-    static void axpy(float[] c, float x0, float[] b0, float x1, float[] b1, int lo, int hi) {
-        int last = hi - LANES, end = lastWhole(lo, last);
-        for (int j = lo; j < end; j += LANES) at(c, j).add(at(b0, j).mul(x0).add(at(b1, j).mul(x1))).intoArray(c, j);
-        FloatVector tail = at(c, last).add(at(b0, last).mul(x0).add(at(b1, last).mul(x1)));
-        if (end < last) at(c, end).add(at(b0, end).mul(x0).add(at(b1, end).mul(x1))).intoArray(c, end);
-        tail.intoArray(c, last);
-    }
-
-    static void axpy(float[] c, float x0, float[] b0, float x1, float[] b1, float x2, float[] b2, int lo, int hi) {
-        int last = hi - LANES, end = lastWhole(lo, last);
-        for (int j = lo; j < end; j += LANES) at(c, j).add(at(b0, j).mul(x0).add(at(b1, j).mul(x1)).add(at(b2, j).mul(x2))).intoArray(c, j);
-        FloatVector tail = at(c, last).add(at(b0, last).mul(x0).add(at(b1, last).mul(x1)).add(at(b2, last).mul(x2)));
-        if (end < last) at(c, end).add(at(b0, end).mul(x0).add(at(b1, end).mul(x1)).add(at(b2, end).mul(x2))).intoArray(c, end);
-        tail.intoArray(c, last);
-    }
-
-    static void axpy(float[] c, float x0, float[] b0, float x1, float[] b1, float x2, float[] b2, float x3, float[] b3, int lo, int hi) {
-        int last = hi - LANES, end = lastWhole(lo, last);
-        for (int j = lo; j < end; j += LANES) at(c, j).add(at(b0, j).mul(x0).add(at(b1, j).mul(x1)).add(at(b2, j).mul(x2)).add(at(b3, j).mul(x3))).intoArray(c, j);
-        FloatVector tail = at(c, last).add(at(b0, last).mul(x0).add(at(b1, last).mul(x1)).add(at(b2, last).mul(x2)).add(at(b3, last).mul(x3)));
-        if (end < last) at(c, end).add(at(b0, end).mul(x0).add(at(b1, end).mul(x1)).add(at(b2, end).mul(x2)).add(at(b3, end).mul(x3))).intoArray(c, end);
-        tail.intoArray(c, last);
-    }
 }
