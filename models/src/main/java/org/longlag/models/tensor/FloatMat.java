@@ -16,7 +16,9 @@ import org.longlag.models.Precision;
  * are, by construction); otherwise a slower path is taken.
  *
  * <p>Products of 2^17 multiply-adds or more go to OpenBLAS's sgemm instead ({@link BlasProducts},
- * where the thresholds are measured).
+ * where the thresholds are measured). The element-wise passes over rows too short for C2's vector
+ * loops (a state of M = 40) run on the Vector API when it is there ({@link Simd}, {@link VectorRows};
+ * the plain loops are in {@link ScalarRows}).
  *
  * <p>{@link DoubleMat} is the float64 twin of this class and must stay in step with it (in what it
  * computes; float64 is the checking precision and keeps the Java loops for every shape).
@@ -26,10 +28,6 @@ public final class FloatMat extends Mat {
     /** Whether rows of this width take {@link VectorRows}' loops (see {@link Simd}). */
     private static boolean vector(int width) {
         return width >= Simd.LANES;
-    }
-
-    private static float step(float x) {
-        return ScalarRows.step(x);
     }
 
     final float[][] d;
@@ -543,7 +541,7 @@ public final class FloatMat extends Mat {
         final int lo = off, hi = off + cols;
         for (int r = 0; r < rows; r++) {
             float[] c = d[r], xr = aligned(x, r, 0);
-            for (int j = lo; j < hi; j++) c[j] *= step(xr[j]);
+            for (int j = lo; j < hi; j++) c[j] *= ScalarRows.step(xr[j]);
         }
     }
 
