@@ -126,7 +126,7 @@ final class BlasProducts {
     static void setMatMulReluPlusMatMul(FloatMat c, FloatMat a, FloatMat b, FloatMat x, FloatMat cx) {
         Buffers s = buffers();
         int k = a.cols + x.cols;
-        FloatBuffer pa = s.packSideBySide(0, a, 0f, x), pb = s.slot(1, k * b.cols);
+        FloatBuffer pa = s.packSideBySide(0, a, true, x), pb = s.slot(1, k * b.cols);
         s.packAt(pb, 0, b);
         s.packAt(pb, b.rows * b.cols, cx);
         FloatBuffer pc = s.slot(2, c.rows * c.cols);
@@ -139,7 +139,7 @@ final class BlasProducts {
     static void addTransAMatMulReluAlongside(FloatMat c, FloatMat cx, FloatMat a, FloatMat b, FloatMat x) {
         Buffers s = buffers();
         int k = b.cols + x.cols;
-        FloatBuffer pa = s.pack(0, a), pb = s.packSideBySide(1, b, 0f, x), pc = s.packSideBySide(2, c, Float.NEGATIVE_INFINITY, cx);
+        FloatBuffer pa = s.pack(0, a), pb = s.packSideBySide(1, b, true, x), pc = s.packSideBySide(2, c, false, cx);
         openblas.cblas_sgemm(openblas.CblasRowMajor, openblas.CblasTrans, openblas.CblasNoTrans,
                 c.rows, k, a.rows, 1f, pa, a.cols, pb, k, 1f, pc, k);
         for (int r = 0; r < c.rows; r++) {
@@ -197,16 +197,15 @@ final class BlasProducts {
         }
 
         /**
-         * [max(m, floor) | x] row after row in slot i (floor: -infinity for m itself, 0 for its ReLU;
-         * x null for none). Each row is formed in a heap row first (the bulk put is the fast one), at
+         * [relu(m) | x], or [m | x] if not {@code relu}, row after row in slot i (x null for none). Each row is formed in a heap row first (the bulk put is the fast one), at
          * m's offset: a loop indexing both arrays by one variable is the one C2 vectorizes.
          */
-        FloatBuffer packSideBySide(int i, FloatMat m, float floor, FloatMat x) {
+        FloatBuffer packSideBySide(int i, FloatMat m, boolean relu, FloatMat x) {
             final int lo = m.off, hi = m.off + m.cols, k = m.cols + (x == null ? 0 : x.cols);
             FloatBuffer buf = slot(i, m.rows * k);
             if (row.length < lo + k) row = new float[lo + k];
             float[] y = row;
-            final boolean relu = floor == 0f, vec = m.cols >= Simd.LANES;
+            final boolean vec = m.cols >= Simd.LANES;
             for (int r = 0; r < m.rows; r++) {
                 if (!relu) System.arraycopy(m.d[r], lo, y, lo, m.cols);
                 else if (vec) VectorRows.relu(y, m.d[r], lo, hi);
@@ -219,7 +218,7 @@ final class BlasProducts {
 
         /** max(m, 0) row after row in slot i. */
         FloatBuffer packRelu(int i, FloatMat m) {
-            return packSideBySide(i, m, 0f, null);
+            return packSideBySide(i, m, true, null);
         }
 
         /** Slot i, holding at least n floats (its contents are whatever an earlier call left). */
