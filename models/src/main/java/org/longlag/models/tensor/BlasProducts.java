@@ -84,9 +84,8 @@ final class BlasProducts {
     static Density density(FloatMat a, float floor) {
         long need = ((long) a.rows * a.cols + 3) / 4, n = 0;
         final int lo = a.off, hi = a.off + a.cols;
-        final boolean vec = a.cols >= Simd.LANES;
         for (int r = 0; r < a.rows; r++) {
-            n += vec ? VectorRows.countNonzero(a.d[r], lo, hi, floor) : ScalarRows.countNonzero(a.d[r], lo, hi, floor);
+            n += RowLoops.countNonzero(a.d[r], lo, hi, floor);
             if (n >= need) return Density.DENSE;
         }
         return n == 0 ? Density.ZERO : Density.SPARSE;
@@ -205,11 +204,9 @@ final class BlasProducts {
             FloatBuffer buf = slot(i, m.rows * k);
             if (row.length < lo + k) row = new float[lo + k];
             float[] y = row;
-            final boolean vec = m.cols >= Simd.LANES;
             for (int r = 0; r < m.rows; r++) {
                 if (!relu) System.arraycopy(m.d[r], lo, y, lo, m.cols);
-                else if (vec) VectorRows.relu(y, m.d[r], lo, hi);
-                else ScalarRows.relu(y, m.d[r], lo, hi);
+                else RowLoops.relu(y, m.d[r], lo, hi);
                 if (x != null) System.arraycopy(x.d[r], x.off, y, hi, x.cols);
                 buf.put(r * k, y, lo, k);
             }

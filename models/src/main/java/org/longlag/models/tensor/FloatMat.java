@@ -17,18 +17,13 @@ import org.longlag.models.Precision;
  *
  * <p>Products of 2^17 multiply-adds or more go to OpenBLAS's sgemm instead ({@link BlasProducts},
  * where the thresholds are measured). The element-wise passes over rows too short for C2's vector
- * loops (a state of M = 40) run on the Vector API when it is there ({@link Simd}, {@link VectorRows};
- * the plain loops are in {@link ScalarRows}).
+ * loops (a state of M = 40) run on the Vector API when it is there ({@link RowLoops} chooses,
+ * per row, between {@link VectorRows} and the plain {@link ScalarRows}).
  *
  * <p>{@link DoubleMat} is the float64 twin of this class and must stay in step with it (in what it
  * computes; float64 is the checking precision and keeps the Java loops for every shape).
  */
 public final class FloatMat extends Mat {
-
-    /** Whether rows of this width take {@link VectorRows}' loops (see {@link Simd}). */
-    private static boolean vector(int width) {
-        return width >= Simd.LANES;
-    }
 
     final float[][] d;
     final int off;
@@ -338,14 +333,12 @@ public final class FloatMat extends Mat {
     private void addTransAMatMulSparse(FloatMat a, FloatMat b, float floor) {
         if (b.off != off) b = (FloatMat) alignedCopy(b);
         final int ao = a.off, lo = off, hi = off + cols;
-        final boolean vec = vector(cols);
         for (int i = 0; i < a.rows; i++) {
             float[] ar = a.d[i], br = b.d[i];
             for (int p = 0; p < rows; p++) {
                 float x = ar[ao + p];
                 if (x == 0f) continue;
-                if (vec) VectorRows.axpyMax(d[p], x, br, floor, lo, hi);
-                else ScalarRows.axpyMax(d[p], x, br, floor, lo, hi);
+                RowLoops.axpyMax(d[p], x, br, floor, lo, hi);
             }
         }
     }
@@ -397,11 +390,9 @@ public final class FloatMat extends Mat {
         FloatMat s = f(src);
         float[] c = d[0];
         final int lo = off, hi = off + cols;
-        final boolean vec = vector(cols);
         for (int r = 0; r < s.rows; r++) {
             float[] sr = aligned(s, r, 0);
-            if (vec) VectorRows.add(c, sr, lo, hi);
-            else ScalarRows.add(c, sr, lo, hi);
+            RowLoops.add(c, sr, lo, hi);
         }
     }
 
@@ -412,11 +403,9 @@ public final class FloatMat extends Mat {
         FloatMat a = f(am), b = f(bm);
         float[] c = d[0];
         final int lo = off, hi = off + cols;
-        final boolean vec = vector(cols);
         for (int r = 0; r < a.rows; r++) {
             float[] ar = aligned(a, r, 0), br = aligned(b, r, 1);
-            if (vec) VectorRows.addProduct(c, ar, br, lo, hi);
-            else ScalarRows.addProduct(c, ar, br, lo, hi);
+            RowLoops.addProduct(c, ar, br, lo, hi);
         }
     }
 
@@ -548,10 +537,8 @@ public final class FloatMat extends Mat {
     @Override
     public void flushDenormals() {
         final int lo = off, hi = off + cols;
-        final boolean vec = vector(cols);
         for (int r = 0; r < rows; r++) {
-            if (vec) VectorRows.flush(d[r], lo, hi);
-            else ScalarRows.flush(d[r], lo, hi);
+            RowLoops.flush(d[r], lo, hi);
         }
     }
 
@@ -617,11 +604,9 @@ public final class FloatMat extends Mat {
         FloatMat x = f(xm);
         float[] sc = aligned(f(scalem), 0, 1), b = aligned(f(biasm), 0, 2);
         final int lo = off, hi = off + cols;
-        final boolean vec = vector(cols);
         for (int r = 0; r < rows; r++) {
             float[] c = d[r], xr = aligned(x, r, 0);
-            if (vec) VectorRows.addDiagonalAffine(c, xr, sc, b, lo, hi);
-            else ScalarRows.addDiagonalAffine(c, xr, sc, b, lo, hi);
+            RowLoops.addDiagonalAffine(c, xr, sc, b, lo, hi);
         }
     }
 
@@ -634,11 +619,9 @@ public final class FloatMat extends Mat {
         FloatMat a = f(am), g = f(gm), x = f(xm);
         float[] v = aligned(f(rowm), 0, 3);
         final int lo = off, hi = off + cols;
-        final boolean vec = vector(cols);
         for (int r = 0; r < rows; r++) {
             float[] c = d[r], ar = aligned(a, r, 0), gr = aligned(g, r, 1), xr = aligned(x, r, 2);
-            if (vec) VectorRows.scaledPlusReluMasked(c, ar, v, gr, xr, lo, hi);
-            else ScalarRows.scaledPlusReluMasked(c, ar, v, gr, xr, lo, hi);
+            RowLoops.scaledPlusReluMasked(c, ar, v, gr, xr, lo, hi);
         }
     }
 

@@ -2,8 +2,8 @@ package org.longlag.models.tensor;
 
 /**
  * {@link FloatMat}'s element-wise row loops, written plainly: every array indexed by one variable
- * over [lo, hi). They run for rows shorter than a vector and when {@link Simd} is off;
- * {@link VectorRows} has the twin of each and must give the same bits.
+ * over [lo, hi). They run for rows shorter than a vector and when {@link Simd} is off ({@link RowLoops}
+ * chooses); {@link VectorRows} has the twin of each and must give the same bits.
  */
 final class ScalarRows {
 

@@ -10,7 +10,7 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link ScalarRows}' loops on the Vector API, for rows of at least {@link #LANES} values
- * (callers check; loaded only through {@link Simd}). The same operations in the same order, so the
+ * ({@link RowLoops} checks; loaded only through {@link Simd}). The same operations in the same order, so the
  * same bits: no fused multiply-add, and the step function written with the same min, max and
  * multiplies.
  *
