@@ -16,11 +16,11 @@ import org.longlag.models.model.ModelSpec;
 import org.longlag.models.model.SequenceModel;
 import org.longlag.models.registry.TaskShape;
 import org.longlag.tasks.ArtifactSink;
+import org.longlag.tasks.SequenceBatchBuilder;
 import org.longlag.tasks.Task;
 import org.longlag.tasks.TaskScore;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Dynamical-system reconstruction: learn a map whose free runs reproduce a system's attractor.
@@ -111,19 +111,16 @@ public final class ReconstructionTask implements Task {
         int steps = config.sequenceLength() + 1;
         int n = data.dimension();
         double[][] train = data.train();
-        float[] labels = new float[size * n * steps];
-        float[] mask = new float[size * steps];
+        SequenceBatchBuilder batch = SequenceBatchBuilder.masked(size, 1, n, steps);
         for (int b = 0; b < size; b++) {
             int start = rng.nextInt(train.length - steps + 1);
             for (int t = 0; t < steps; t++) {
                 double[] x = train[start + t];
-                for (int o = 0; o < n; o++) labels[(b * n + o) * steps + t] = (float) x[o];
-                if (t > 0) mask[b * steps + t] = 1;
+                for (int o = 0; o < n; o++) batch.target(b, t, o, x[o]);
+                if (t > 0) batch.lossAt(b, t);
             }
         }
-        INDArray features = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, size, 1, steps);
-        return new org.nd4j.linalg.dataset.DataSet(features, Nd4j.create(labels, new long[] {size, n, steps}, 'c'), null,
-                Nd4j.create(mask, new long[] {size, steps}, 'c'));
+        return batch.build();
     }
 
     /** Reconstruction is scored by running the model freely: see {@link #evaluate(SequenceModel)}. */

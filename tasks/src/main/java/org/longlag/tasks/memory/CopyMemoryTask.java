@@ -5,11 +5,11 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.longlag.models.loss.LossFunction;
 import org.longlag.models.registry.TaskShape;
+import org.longlag.tasks.SequenceBatchBuilder;
 import org.longlag.tasks.Task;
 import org.longlag.tasks.TaskScore;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The copying-memory problem of Arjovsky, Shah & Bengio 2016 ("Unitary evolution recurrent neural
@@ -74,8 +74,7 @@ public final class CopyMemoryTask implements Task {
     public DataSet next(int size, SplittableRandom rng) {
         if (size < 1) throw new IllegalArgumentException("batch size must be at least 1, got " + size);
         int steps = lag + 2 * SYMBOLS;
-        float[] x = new float[size * IN * steps];
-        float[] y = new float[size * OUT * steps];
+        SequenceBatchBuilder batch = SequenceBatchBuilder.unmasked(size, IN, OUT, steps);
         for (int b = 0; b < size; b++) {
             int[] input = new int[steps];
             int[] target = new int[steps];
@@ -85,11 +84,11 @@ public final class CopyMemoryTask implements Task {
             }
             input[lag + SYMBOLS - 1] = DELIMITER;
             for (int t = 0; t < steps; t++) {
-                x[(b * IN + input[t]) * steps + t] = 1;
-                y[(b * OUT + target[t]) * steps + t] = 1;
+                batch.oneHotInput(b, t, input[t]);
+                batch.oneHotTarget(b, t, target[t]);
             }
         }
-        return new DataSet(Nd4j.create(x, new long[] {size, IN, steps}, 'c'), Nd4j.create(y, new long[] {size, OUT, steps}, 'c'));
+        return batch.build();
     }
 
     @Override

@@ -6,11 +6,11 @@ import java.util.SplittableRandom;
 import org.longlag.models.loss.LossFunction;
 import org.longlag.models.registry.TaskShape;
 import org.longlag.models.train.BatchSource;
+import org.longlag.tasks.SequenceBatchBuilder;
 import org.longlag.tasks.Task;
 import org.longlag.tasks.TaskScore;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The copy task of Graves, Wayne & Danihelka 2014 (section 4.1): a sequence of L random
@@ -145,64 +145,29 @@ public final class CopyTask implements Task {
     private DataSet generate(int size, SplittableRandom rng, boolean oneLength) {
         if (size < 1) throw new IllegalArgumentException("batch size must be at least 1, got " + size);
         int[] lengths = new int[size];
-        int max = 0;
         int common = oneLength ? minLength + rng.nextInt(maxLength - minLength + 1) : 0;
-        for (int b = 0; b < size; b++) {
-            lengths[b] = oneLength ? common : minLength + rng.nextInt(maxLength - minLength + 1);
-            max = Math.max(max, lengths[b]);
-        }
-        int steps = 2 * max + 1, in = width + 1;
-        float[] x = new float[size * in * steps];
-        float[] y = new float[size * width * steps];
-        float[] mask = new float[size * steps];
+        for (int b = 0; b < size; b++) lengths[b] = oneLength ? common : minLength + rng.nextInt(maxLength - minLength + 1);
+        int[] steps = new int[size];
+        for (int b = 0; b < size; b++) steps[b] = 2 * lengths[b] + 1;
+        SequenceBatchBuilder batch = SequenceBatchBuilder.padded(steps, width + 1, width);
         for (int b = 0; b < size; b++) {
             int len = lengths[b];
             for (int t = 0; t < len; t++) {
                 for (int k = 0; k < width; k++) {
-                    float bit = rng.nextBoolean() ? 1f : 0f;
-                    x[(b * in + k) * steps + t] = bit;
-                    y[(b * width + k) * steps + len + 1 + t] = bit;
+                    double bit = rng.nextBoolean() ? 1 : 0;
+                    batch.input(b, t, k, bit);
+                    batch.target(b, len + 1 + t, k, bit);
                 }
-                mask[b * steps + len + 1 + t] = 1;
+                batch.lossAt(b, len + 1 + t);
             }
-            x[(b * in + width) * steps + len] = 1; // delimiter
+            batch.input(b, len, width, 1); // delimiter
         }
-        return new DataSet(Nd4j.create(x, new long[] {size, in, steps}, 'c'), Nd4j.create(y, new long[] {size, width, steps}, 'c'),
-                null, Nd4j.create(mask, new long[] {size, steps}, 'c'));
+        return batch.build();
     }
 
     @Override
     public TaskScore score(INDArray outputs, org.nd4j.linalg.dataset.api.DataSet data) {
-        INDArray labels = data.getLabels(), mask = data.getLabelsMaskArray();
-        long n = labels.size(0), steps = labels.size(2);
-        if (outputs.size(0) != n || outputs.size(1) != width || outputs.size(2) != steps) {
-            throw new IllegalArgumentException("outputs shape " + java.util.Arrays.toString(outputs.shape()) + " does not match labels " + java.util.Arrays.toString(labels.shape()));
-        }
-        double wrong = 0, bce = 0, bits = 0, recallSteps = 0;
-        int perfect = 0;
-        for (int b = 0; b < n; b++) {
-            int wrongHere = 0;
-            for (int t = 0; t < steps; t++) {
-                if (mask.getDouble(b, t) == 0) continue;
-                recallSteps++;
-                for (int k = 0; k < width; k++) {
-                    double logit = outputs.getDouble(b, k, t), target = labels.getDouble(b, k, t);
-                    if ((logit > 0 ? 1 : 0) != target) wrongHere++; // p > 0.5 exactly when the logit is positive
-                    bce += Math.max(logit, 0) - logit * target + Math.log1p(Math.exp(-Math.abs(logit)));
-                    bits++;
-                }
-            }
-            wrong += wrongHere;
-            if (wrongHere == 0) perfect++;
-        }
-        Map<String, Double> m = new LinkedHashMap<>();
-        double bitsPerSequence = wrong / n;
-        m.put("error", bitsPerSequence);
-        m.put("bits_per_sequence", bitsPerSequence);
-        m.put("bce_per_bit", bce / bits);
-        m.put("perfect_fraction", perfect / (double) n);
-        return new TaskScore(m, "bits_per_sequence", bitsPerSequence <= solvedBits,
-                "bits_per_sequence <= " + solvedBits, chanceBits(recallSteps / n));
+        return WrongBits.score(outputs, data, width, solvedBits, this::chanceBits);
     }
 
     /** A memoryless predictor gets half the bits wrong: width/2 per recall step. */

@@ -5,11 +5,11 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.longlag.models.loss.LossFunction;
 import org.longlag.models.registry.TaskShape;
+import org.longlag.tasks.SequenceBatchBuilder;
 import org.longlag.tasks.Task;
 import org.longlag.tasks.TaskScore;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The marked-input problems: a stream of (value, marker) pairs, two of them marked; at the end the
@@ -21,6 +21,9 @@ public abstract class MarkedInputTask implements Task {
 
     /** |prediction - target| below this counts as correct (Hochreiter & Schmidhuber 1997; Schmidt et al. 2021). */
     public static final double CORRECT_WITHIN = 0.04;
+
+    private static final int VALUE = 0;
+    private static final int MARKER = 1;
 
     private final int lag;
     private final MarkedInputProtocol protocol;
@@ -100,19 +103,12 @@ public abstract class MarkedInputTask implements Task {
     public DataSet next(int size, SplittableRandom rng) {
         if (size < 1) throw new IllegalArgumentException("batch size must be at least 1, got " + size);
         int[] lengths = new int[size];
-        int max = 0;
-        for (int b = 0; b < size; b++) {
-            lengths[b] = protocol == MarkedInputProtocol.REG_PLRNN ? lag : lag + rng.nextInt(lag / 10 + 1);
-            max = Math.max(max, lengths[b]);
-        }
-        float[] x = new float[size * 2 * max];
-        float[] y = new float[size * max];
-        float[] mask = new float[size * max];
+        for (int b = 0; b < size; b++) lengths[b] = protocol == MarkedInputProtocol.REG_PLRNN ? lag : lag + rng.nextInt(lag / 10 + 1);
+        SequenceBatchBuilder batch = SequenceBatchBuilder.padded(lengths, 2, 1);
         for (int b = 0; b < size; b++) {
             int len = lengths[b];
-            int value = (b * 2) * max, marker = (b * 2 + 1) * max;
             double lo = protocol == MarkedInputProtocol.REG_PLRNN ? 0 : valueLow();
-            for (int t = 0; t < len; t++) x[value + t] = (float) (lo + (1 - lo) * rng.nextDouble());
+            for (int t = 0; t < len; t++) batch.input(b, t, VALUE, lo + (1 - lo) * rng.nextDouble());
             int first, second;
             if (protocol == MarkedInputProtocol.REG_PLRNN) {
                 do {
@@ -124,17 +120,17 @@ public abstract class MarkedInputTask implements Task {
                 do {
                     second = rng.nextInt(lag / 2 - 1);
                 } while (second == first);
-                x[marker] = -1;
-                x[marker + len - 1] = -1;
-                if (first == 0 || second == 0) x[value] = (float) neutralValue();
+                batch.input(b, 0, MARKER, -1);
+                batch.input(b, len - 1, MARKER, -1);
+                if (first == 0 || second == 0) batch.input(b, 0, VALUE, neutralValue());
             }
-            x[marker + first] = 1;
-            x[marker + second] = 1;
-            y[b * max + len - 1] = (float) target(x[value + first], x[value + second]);
-            mask[b * max + len - 1] = 1;
+            batch.input(b, first, MARKER, 1);
+            batch.input(b, second, MARKER, 1);
+            // the target from the values as stored (float32), the values a model sees
+            batch.target(b, len - 1, 0, target(batch.inputAt(b, first, VALUE), batch.inputAt(b, second, VALUE)));
+            batch.lossAt(b, len - 1);
         }
-        return new DataSet(Nd4j.create(x, new long[] {size, 2, max}, 'c'), Nd4j.create(y, new long[] {size, 1, max}, 'c'),
-                null, Nd4j.create(mask, new long[] {size, max}, 'c'));
+        return batch.build();
     }
 
     @Override
