@@ -66,6 +66,18 @@ public interface Task extends BatchSource {
     }
 
     /**
+     * The vocabulary size of a token task: present when every step of every sequence is one
+     * symbol out of this many, given one-hot on {@code shape().inputSize()} channels (symbol k on
+     * channel k; steps past a padded sequence's end all zero), so that a model kind may put an
+     * embedding of the symbols in front of its cell instead of reading the one-hot features (the
+     * symbol at a step is the features' argmax there). Empty for tasks whose inputs are not
+     * symbols (the default); the features stay one-hot either way.
+     */
+    default java.util.OptionalInt vocabulary() {
+        return java.util.OptionalInt.empty();
+    }
+
+    /**
      * Where training batches come from: this task itself, unless the task draws training batches
      * differently from the sets it is validated and tested on (the copy task can give all
      * sequences of a training batch one length). Validation and test sets always come from

@@ -65,6 +65,12 @@ public final class CopyMemoryTask implements Task {
         return m;
     }
 
+    /** A token task: 10 symbols (blank, the 8 categories, the delimiter), one-hot. */
+    @Override
+    public java.util.OptionalInt vocabulary() {
+        return java.util.OptionalInt.of(IN);
+    }
+
     /** 10 log 8 / (T + 20): cross-entropy per step of the best memoryless predictor. */
     public double chanceCrossEntropy() {
         return SYMBOLS * Math.log(CATEGORIES) / (lag + 2 * SYMBOLS);
