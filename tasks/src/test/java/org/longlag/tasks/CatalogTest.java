@@ -28,4 +28,20 @@ class CatalogTest {
         e = assertThrows(IllegalArgumentException.class, () -> TaskCatalog.discover().build("addition", Map.of("lag", "ten")));
         assertTrue(e.getMessage().contains("lag") && e.getMessage().contains("ten"), e.getMessage());
     }
+
+    @Test
+    void theNewMemoryTasksAreRegisteredAndBuildWithTheirDefaults() {
+        TaskCatalog catalog = TaskCatalog.discover();
+        Map<String, String> built = new java.util.LinkedHashMap<>();
+        for (String kind : java.util.List.of("associative-recall", "repeat-copy", "copy-reuse", "mqar", "selective-copy")) {
+            Task t = catalog.build(kind, Map.of());
+            assertEquals(kind, t.name());
+            assertTrue(catalog.kind(kind).isMemoryTask());
+            built.put(kind, t.vocabulary().isPresent() ? "tokens " + t.vocabulary().getAsInt() : "real-valued");
+        }
+        assertEquals(Map.of("associative-recall", "real-valued", "repeat-copy", "real-valued", "copy-reuse", "real-valued",
+                "mqar", "tokens 128", "selective-copy", "tokens 16"), built, "token tasks say so");
+        assertTrue(catalog.build("copymemory", Map.of()).vocabulary().isPresent());
+        assertTrue(catalog.build("addition", Map.of()).vocabulary().isEmpty());
+    }
 }
