@@ -220,23 +220,27 @@ public final class DoubleMat extends Mat {
     public void addMatMul(Mat am, Mat bm) {
         requireShape(am, rows, am.cols, "addMatMul left operand");
         requireShape(bm, am.cols, cols, "addMatMul right operand");
-        addMatMulLoops(f(am), f(bm), Double.NEGATIVE_INFINITY);
+        matMul(f(am), f(bm), Double.NEGATIVE_INFINITY, false);
     }
 
     @Override
     public void setMatMul(Mat am, Mat bm) {
         requireShape(am, rows, am.cols, "setMatMul left operand");
         requireShape(bm, am.cols, cols, "setMatMul right operand");
-        zero();
-        addMatMulLoops(f(am), f(bm), Double.NEGATIVE_INFINITY);
+        matMul(f(am), f(bm), Double.NEGATIVE_INFINITY, true);
     }
 
     @Override
     public void setMatMulRelu(Mat am, Mat bm) {
         requireShape(am, rows, am.cols, "setMatMulRelu left operand");
         requireShape(bm, am.cols, cols, "setMatMulRelu right operand");
-        zero();
-        addMatMulLoops(f(am), f(bm), 0.0);
+        matMul(f(am), f(bm), 0.0, true);
+    }
+
+    /** this = max(a, floor) b if {@code set}, else this += max(a, floor) b, shapes checked: the product ops' one way in. */
+    void matMul(DoubleMat a, DoubleMat b, double floor, boolean set) {
+        if (set) zero();
+        addMatMulLoops(a, b, floor);
     }
 
     /**
@@ -283,21 +287,22 @@ public final class DoubleMat extends Mat {
     public void addTransAMatMul(Mat am, Mat bm) {
         requireShape(am, am.rows, rows, "addTransAMatMul left operand");
         requireShape(bm, am.rows, cols, "addTransAMatMul right operand");
-        addTransAMatMulLoops(f(am), f(bm), false);
+        transAMatMul(f(am), f(bm), false);
     }
 
     @Override
     public void addTransAMatMulRelu(Mat am, Mat bm) {
         requireShape(am, am.rows, rows, "addTransAMatMulRelu left operand");
         requireShape(bm, am.rows, cols, "addTransAMatMulRelu right operand");
-        addTransAMatMulLoops(f(am), f(bm), true);
+        transAMatMul(f(am), f(bm), true);
     }
 
     /**
      * this += a^T b, or a^T max(b, 0) if {@code relu} (the ReLU taken as b is read, so no matrix holds
-     * it): four rows of b at a time into each row of this, skipping quads of zeros in a's column.
+     * it), shapes checked: four rows of b at a time into each row of this, skipping quads of zeros in
+     * a's column.
      */
-    final void addTransAMatMulLoops(DoubleMat a, DoubleMat b, boolean relu) {
+    void transAMatMul(DoubleMat a, DoubleMat b, boolean relu) {
         if (b.off != off) b = alignedCopy(b);
         final int m = a.rows, ao = a.off, lo = off, hi = off + cols;
         for (int p = 0; p < rows; p++) {

@@ -30,46 +30,16 @@ public final class FloatMat extends FloatMatLoops {
     // ---- products: sgemm from BlasProducts' sizes on, else the generated loops ----
 
     @Override
-    public void addMatMul(Mat am, Mat bm) {
-        requireShape(am, rows, am.cols, "addMatMul left operand");
-        requireShape(bm, am.cols, cols, "addMatMul right operand");
-        FloatMat a = f(am), b = f(bm);
-        switch (density(BlasProducts.forMatMul(rows, a.cols, cols), a, Float.NEGATIVE_INFINITY)) {
-            case ZERO: return;
-            case DENSE: BlasProducts.addMatMul(this, a, b); return;
-            default: addMatMulLoops(a, b, Float.NEGATIVE_INFINITY);
-        }
-    }
-
-    @Override
-    public void setMatMul(Mat am, Mat bm) {
-        requireShape(am, rows, am.cols, "setMatMul left operand");
-        requireShape(bm, am.cols, cols, "setMatMul right operand");
-        setMatMul(f(am), f(bm), Float.NEGATIVE_INFINITY);
-    }
-
-    @Override
-    public void setMatMulRelu(Mat am, Mat bm) {
-        requireShape(am, rows, am.cols, "setMatMulRelu left operand");
-        requireShape(bm, am.cols, cols, "setMatMulRelu right operand");
-        setMatMul(f(am), f(bm), 0f);
-    }
-
-    /** this = max(a, floor) b: sgemm (with beta = 0, so this is neither zeroed nor read) or the loops. */
-    private void setMatMul(FloatMat a, FloatMat b, float floor) {
-        BlasProducts.Density density = density(BlasProducts.forMatMul(rows, a.cols, cols), a, floor);
-        if (density == BlasProducts.Density.DENSE) {
-            if (floor == 0f) BlasProducts.setMatMulRelu(this, a, b);
+    void matMul(FloatMat a, FloatMat b, float floor, boolean set) {
+        BlasProducts.Density density = BlasProducts.forMatMul(rows, a.cols, cols) ? BlasProducts.density(a, floor) : BlasProducts.Density.SPARSE;
+        if (density == BlasProducts.Density.DENSE && (set || floor != 0f)) { // (no sgemm form adds a ReLU product)
+            if (!set) BlasProducts.addMatMul(this, a, b);
+            else if (floor == 0f) BlasProducts.setMatMulRelu(this, a, b); // beta = 0: this is neither zeroed nor read
             else BlasProducts.setMatMul(this, a, b);
             return;
         }
-        zero();
+        if (set) zero();
         if (density != BlasProducts.Density.ZERO) addMatMulLoops(a, b, floor);
-    }
-
-    /** The left operand's density if the product is large enough for sgemm, else SPARSE (the loops). */
-    private static BlasProducts.Density density(boolean large, FloatMat a, float floor) {
-        return large ? BlasProducts.density(a, floor) : BlasProducts.Density.SPARSE;
     }
 
     @Override
@@ -86,30 +56,20 @@ public final class FloatMat extends FloatMatLoops {
         super.setMatMulReluPlusMatMul(a, b, x, c);
     }
 
-    @Override
-    public void addTransAMatMul(Mat am, Mat bm) {
-        addTransAMatMul(am, bm, false, "addTransAMatMul");
-    }
-
-    @Override
-    public void addTransAMatMulRelu(Mat am, Mat bm) {
-        addTransAMatMul(am, bm, true, "addTransAMatMulRelu");
-    }
-
     /** this += a^T b, or a^T max(b, 0) if {@code relu}: sgemm, the row-wise loop for a mostly-zero a, or the generated loops. */
-    private void addTransAMatMul(Mat am, Mat bm, boolean relu, String op) {
-        requireShape(am, am.rows, rows, op + " left operand");
-        requireShape(bm, am.rows, cols, op + " right operand");
-        FloatMat a = f(am), b = f(bm);
-        switch (density(BlasProducts.forTransAMatMul(a.rows, rows, cols), a, Float.NEGATIVE_INFINITY)) {
+    @Override
+    void transAMatMul(FloatMat a, FloatMat b, boolean relu) {
+        if (!BlasProducts.forTransAMatMul(a.rows, rows, cols)) {
+            super.transAMatMul(a, b, relu);
+            return;
+        }
+        switch (BlasProducts.density(a, Float.NEGATIVE_INFINITY)) {
             case ZERO: return;
             case DENSE:
                 if (relu) BlasProducts.addTransAMatMulRelu(this, a, b);
                 else BlasProducts.addTransAMatMul(this, a, b);
                 return;
-            default:
-                if (BlasProducts.forTransAMatMul(a.rows, rows, cols)) addTransAMatMulSparse(a, b, relu ? 0f : Float.NEGATIVE_INFINITY);
-                else addTransAMatMulLoops(a, b, relu);
+            default: addTransAMatMulSparse(a, b, relu ? 0f : Float.NEGATIVE_INFINITY);
         }
     }
 
