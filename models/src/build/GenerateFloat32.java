@@ -37,7 +37,8 @@ import java.util.regex.Pattern;
  *     goes on line 1, before {@code package}.</li>
  * <li>Refused: an identifier containing "float" or "double" in any case without a rule above (such as
  *     {@code DoubleBuffer}, {@code floatValue}, {@code FloatMat}), {@code StrictMath}, hexadecimal
- *     floating literals, text blocks, string literals naming a precision.</li>
+ *     floating literals, text blocks, string literals containing "float", "double", 32 or 64 (a message
+ *     naming a precision is built from {@code Precision.FLOAT64}, which is translated).</li>
  * </ul>
  * The output depends only on the input, and is written only when it changes (so an unchanged
  * reference does not recompile the module).
