@@ -3,40 +3,64 @@ package org.longlag.models.tensor;
 import org.longlag.models.Precision;
 
 /**
- * float64 {@link Mat}: {@code double[][]} rows with a column window [off, off + cols).
+ * float64 {@link Mat}: {@code double[][]} rows with a column window [off, off + cols); and the one
+ * source of the portable kernels. {@code FloatMatLoops}, the float32 class {@link FloatMat} extends, is
+ * generated from this file when the models module builds ({@code models/src/build/GenerateFloat32.java},
+ * which says how), so every loop here runs in both precisions and is written once.
  *
- * <p>The float64 twin of {@link FloatMat}, loop for loop (see there for why the loops have these
- * forms); the two must stay in step. Differences: tanh and sigmoid use {@code Math.tanh} and
+ * <p>The loops are in the forms the C2 compiler vectorizes (JDK 17, measured in float32, where speed
+ * matters): contiguous inner loops over one row, products unrolled four source rows at a time into
+ * one destination row (~35 GFLOP/s per core against ~28 for plain axpy; eight at a time stops
+ * vectorizing), and every array in a loop indexed by the same variable. The last point matters: C2
+ * cannot rule out that two arrays are the same one, so a loop mixing offsets
+ * ({@code c[co + j] += a[ao + j]}) runs 4-5x slower. An operand whose window is not aligned with the
+ * destination's is therefore first copied (the {@code arraycopy} intrinsic) into a scratch row of
+ * the destination at the destination's offset ({@link #aligned}). Products need the right operand
+ * aligned with the destination (weights and gate buffers are, by construction); otherwise a slower
+ * path copies it.
+ *
+ * <p>float32 replaces a few of these methods with faster ones ({@link FloatMat}: sgemm for large
+ * products, a rational tanh and sigmoid, Vector API row loops); the per-row methods named
+ * {@code ...Row} are the points where it does. Here tanh and sigmoid are {@code Math.tanh} and
  * {@code Math.exp} (exact, so central-difference gradient checks see the function the backward
- * differentiates), and the denormal flush threshold is 1e-290.
+ * differentiates) and float64 keeps these loops for every shape.
+ *
+ * <p>Writing this file for the generator: {@code double} becomes {@code float} (and {@code float},
+ * the other precision of {@code load} and {@code store}, becomes {@code double}); a {@code double}
+ * that is the Mat API's scalar type in both precisions is marked {@code /*f64*}{@code /} {@code double}; a
+ * narrowing from such a scalar to the element type is written as an explicit {@code (double)} cast
+ * (a float32 {@code (float)}); a value float32 cannot hold is marked {@code /*float32: VALUE*}{@code /}.
+ * The generator refuses what it cannot translate.
  */
 public final class DoubleMat extends Mat {
 
-    private static final double FLUSH = 1e-290;
+    /** Magnitude below which {@link #flushDenormals} writes zero. */
+    static final double FLUSH = /*float32: ScalarRows.FLUSH*/ 1e-290;
     /** The largest value flushed: |v| - BELOW_FLUSH is positive exactly when |v| >= FLUSH. */
-    private static final double BELOW_FLUSH = Math.nextDown(FLUSH);
+    static final double BELOW_FLUSH = Math.nextDown(FLUSH);
     /**
-     * BIG * BIG times any positive difference of two doubles is at least 1, so min(max(d * BIG * BIG, 0), 1)
+     * BIG * BIG times any positive difference of two values is at least 1, so min(max(d * BIG * BIG, 0), 1)
      * is the step function [d > 0] for non-NaN d: a select written with min, max and multiply, which C2
      * vectorizes (a conditional expression in a loop it does not, and runs 4x slower; measured).
      */
-    private static final double BIG = 1e300;
+    private static final double BIG = /*float32: ScalarRows.BIG*/ 1e300;
 
     /** [x > 0] as 0 or 1 for non-NaN x (NaN gives NaN). */
-    private static double step(double x) {
+    static double step(double x) {
         return Math.min(Math.max(x * BIG * BIG, 0.0), 1.0);
     }
 
     final double[][] d;
     final int off;
-    private double[][] scratch = new double[4][];
+    /** Rows for {@link #aligned} (slots 0-3) and the block ops (slots 2, 3), grown as needed. */
+    private final double[][] scratch = new double[4][];
     private double[] diagonal;
 
     public DoubleMat(int rows, int cols) {
         this(new double[rows][cols], rows, 0, cols);
     }
 
-    private DoubleMat(double[][] d, int rows, int off, int cols) {
+    DoubleMat(double[][] d, int rows, int off, int cols) {
         super(rows, cols);
         this.d = d;
         this.off = off;
@@ -51,7 +75,51 @@ public final class DoubleMat extends Mat {
         return off;
     }
 
-    /** The rows of blocks (all DoubleMat of one width) in order, sharing storage; see {@link Mat#stackRows}. */
+    @Override
+    public Precision precision() {
+        return Precision.FLOAT64;
+    }
+
+    static DoubleMat f(Mat m) {
+        if (!(m instanceof DoubleMat)) {
+            throw new IllegalArgumentException("mixed precision: " + Precision.FLOAT64 + " and " + m.precision());
+        }
+        return (DoubleMat) m;
+    }
+
+    /** Row r of m with m's window at this matrix's offset: m's own row if aligned, else a copy in scratch slot. */
+    final double[] aligned(DoubleMat m, int r, int slot) {
+        if (m.off == off) return m.d[r];
+        double[] s = blockScratch(slot, off + cols);
+        System.arraycopy(m.d[r], m.off, s, off, cols);
+        return s;
+    }
+
+    /** Scratch slot {@code slot}, at least n values long (its contents are whatever an earlier call left). */
+    private double[] blockScratch(int slot, int n) {
+        double[] s = scratch[slot];
+        if (s == null || s.length < n) s = scratch[slot] = new double[n];
+        return s;
+    }
+
+    /** A copy of m whose window starts at this matrix's offset (the slow path of products). */
+    final DoubleMat alignedCopy(DoubleMat m) {
+        DoubleMat c = new DoubleMat(new double[m.rows][off + m.cols], m.rows, off, m.cols);
+        c.set(m);
+        return c;
+    }
+
+    // ---- memory: element access, copies, views ----
+
+    @Override
+    public Mat columns(int from, int width) {
+        if (from < 0 || width < 0 || from + width > cols) {
+            throw new IllegalArgumentException("column window [" + from + ", " + (from + width) + ") outside 0.." + cols);
+        }
+        return new DoubleMat(d, rows, off + from, width);
+    }
+
+    /** The rows of blocks (all of this class and one width) in order, sharing storage; see {@link Mat#stackRows}. */
     static DoubleMat stack(Mat[] blocks) {
         int n = 0;
         for (Mat m : blocks) n += m.rows;
@@ -66,43 +134,14 @@ public final class DoubleMat extends Mat {
         return new DoubleMat(rowsOf, n, offset, blocks[0].cols);
     }
 
-    private static DoubleMat f(Mat m) {
-        if (!(m instanceof DoubleMat)) {
-            throw new IllegalArgumentException("mixed precision: FLOAT64 and " + m.precision());
-        }
-        return (DoubleMat) m;
-    }
-
-    /** Row r of m with m's window at this matrix's offset: m's own row if aligned, else a copy in scratch slot. */
-    private double[] aligned(DoubleMat m, int r, int slot) {
-        if (m.off == off) return m.d[r];
-        double[] s = scratch[slot];
-        if (s == null) s = scratch[slot] = new double[off + cols];
-        System.arraycopy(m.d[r], m.off, s, off, cols);
-        return s;
-    }
-
     @Override
-    public Precision precision() {
-        return Precision.FLOAT64;
-    }
-
-    @Override
-    public Mat columns(int from, int width) {
-        if (from < 0 || width < 0 || from + width > cols) {
-            throw new IllegalArgumentException("column window [" + from + ", " + (from + width) + ") outside 0.." + cols);
-        }
-        return new DoubleMat(d, rows, off + from, width);
-    }
-
-    @Override
-    public double get(int r, int c) {
+    public /*f64*/ double get(int r, int c) {
         return d[r][off + c];
     }
 
     @Override
-    public void set(int r, int c, double v) {
-        d[r][off + c] = v;
+    public void set(int r, int c, /*f64*/ double v) {
+        d[r][off + c] = (double) v;
     }
 
     @Override
@@ -111,8 +150,8 @@ public final class DoubleMat extends Mat {
     }
 
     @Override
-    public void fill(double v) {
-        double fv = v;
+    public void fill(/*f64*/ double v) {
+        final double fv = (double) v;
         for (int r = 0; r < rows; r++) {
             java.util.Arrays.fill(d[r], off, off + cols, fv);
         }
@@ -128,18 +167,25 @@ public final class DoubleMat extends Mat {
     }
 
     @Override
-    public void load(float[] src, int offset) {
+    public void load(double[] src, int offset) {
         for (int r = 0; r < rows; r++) {
-            double[] dr = d[r];
-            int base = offset + r * cols;
-            for (int j = 0; j < cols; j++) dr[off + j] = src[base + j];
+            System.arraycopy(src, offset + r * cols, d[r], off, cols);
         }
     }
 
     @Override
-    public void load(double[] src, int offset) {
+    public void load(float[] src, int offset) {
         for (int r = 0; r < rows; r++) {
-            System.arraycopy(src, offset + r * cols, d[r], off, cols);
+            double[] dr = d[r];
+            int base = offset + r * cols;
+            for (int j = 0; j < cols; j++) dr[off + j] = (double) src[base + j];
+        }
+    }
+
+    @Override
+    public void store(double[] dst, int offset) {
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(d[r], off, dst, offset + r * cols, cols);
         }
     }
 
@@ -153,33 +199,56 @@ public final class DoubleMat extends Mat {
     }
 
     @Override
-    public void store(double[] dst, int offset) {
+    public void setTranspose(Mat src) {
+        requireShape(src, cols, rows, "setTranspose");
+        DoubleMat s = f(src);
         for (int r = 0; r < rows; r++) {
-            System.arraycopy(d[r], off, dst, offset + r * cols, cols);
+            double[] dr = d[r];
+            for (int c = 0; c < cols; c++) dr[off + c] = s.d[c][s.off + r];
         }
     }
+
+    @Override
+    public void zeroDiagonal() {
+        if (rows != cols) throw new IllegalArgumentException("zeroDiagonal needs a square matrix, got " + rows + "x" + cols);
+        for (int i = 0; i < rows; i++) d[i][off + i] = 0;
+    }
+
+    // ---- products ----
 
     @Override
     public void addMatMul(Mat am, Mat bm) {
         requireShape(am, rows, am.cols, "addMatMul left operand");
         requireShape(bm, am.cols, cols, "addMatMul right operand");
-        addMatMulLoops(f(am), f(bm), Double.NEGATIVE_INFINITY);
+        matMul(f(am), f(bm), Double.NEGATIVE_INFINITY, false);
+    }
+
+    @Override
+    public void setMatMul(Mat am, Mat bm) {
+        requireShape(am, rows, am.cols, "setMatMul left operand");
+        requireShape(bm, am.cols, cols, "setMatMul right operand");
+        matMul(f(am), f(bm), Double.NEGATIVE_INFINITY, true);
     }
 
     @Override
     public void setMatMulRelu(Mat am, Mat bm) {
         requireShape(am, rows, am.cols, "setMatMulRelu left operand");
         requireShape(bm, am.cols, cols, "setMatMulRelu right operand");
-        zero();
-        addMatMulLoops(f(am), f(bm), 0.0);
+        matMul(f(am), f(bm), 0.0, true);
+    }
+
+    /** this = max(a, floor) b if {@code set}, else this += max(a, floor) b, shapes checked: the product ops' one way in. */
+    void matMul(DoubleMat a, DoubleMat b, double floor, boolean set) {
+        if (set) zero();
+        addMatMulLoops(a, b, floor);
     }
 
     /**
      * this += max(a, floor) b in Java loops that skip the zero entries of max(a, floor): floor is
      * -infinity for a itself, 0 for its ReLU (max keeps NaN either way).
      */
-    private void addMatMulLoops(DoubleMat a, DoubleMat b, double floor) {
-        if (b.off != off) b = (DoubleMat) alignedCopy(b);
+    final void addMatMulLoops(DoubleMat a, DoubleMat b, double floor) {
+        if (b.off != off) b = alignedCopy(b);
         final int k = a.cols, ao = a.off, lo = off, hi = off + cols;
         for (int i = 0; i < rows; i++) {
             double[] c = d[i], ar = a.d[i];
@@ -215,17 +284,26 @@ public final class DoubleMat extends Mat {
     }
 
     @Override
-    public void setMatMul(Mat am, Mat bm) {
-        zero();
-        addMatMul(am, bm);
-    }
-
-    @Override
     public void addTransAMatMul(Mat am, Mat bm) {
         requireShape(am, am.rows, rows, "addTransAMatMul left operand");
         requireShape(bm, am.rows, cols, "addTransAMatMul right operand");
-        DoubleMat a = f(am), b = f(bm);
-        if (b.off != off) b = (DoubleMat) alignedCopy(b);
+        transAMatMul(f(am), f(bm), false);
+    }
+
+    @Override
+    public void addTransAMatMulRelu(Mat am, Mat bm) {
+        requireShape(am, am.rows, rows, "addTransAMatMulRelu left operand");
+        requireShape(bm, am.rows, cols, "addTransAMatMulRelu right operand");
+        transAMatMul(f(am), f(bm), true);
+    }
+
+    /**
+     * this += a^T b, or a^T max(b, 0) if {@code relu} (the ReLU taken as b is read, so no matrix holds
+     * it), shapes checked: four rows of b at a time into each row of this, skipping quads of zeros in
+     * a's column.
+     */
+    void transAMatMul(DoubleMat a, DoubleMat b, boolean relu) {
+        if (b.off != off) b = alignedCopy(b);
         final int m = a.rows, ao = a.off, lo = off, hi = off + cols;
         for (int p = 0; p < rows; p++) {
             double[] c = d[p];
@@ -234,44 +312,51 @@ public final class DoubleMat extends Mat {
                 double x0 = a.d[i][ao + p], x1 = a.d[i + 1][ao + p], x2 = a.d[i + 2][ao + p], x3 = a.d[i + 3][ao + p];
                 if (x0 == 0.0 && x1 == 0.0 && x2 == 0.0 && x3 == 0.0) continue;
                 double[] b0 = b.d[i], b1 = b.d[i + 1], b2 = b.d[i + 2], b3 = b.d[i + 3];
-                for (int j = lo; j < hi; j++) {
-                    c[j] += x0 * b0[j] + x1 * b1[j] + x2 * b2[j] + x3 * b3[j];
+                if (relu) {
+                    for (int j = lo; j < hi; j++) {
+                        c[j] += x0 * Math.max(b0[j], 0.0) + x1 * Math.max(b1[j], 0.0) + x2 * Math.max(b2[j], 0.0) + x3 * Math.max(b3[j], 0.0);
+                    }
+                } else {
+                    for (int j = lo; j < hi; j++) c[j] += x0 * b0[j] + x1 * b1[j] + x2 * b2[j] + x3 * b3[j];
                 }
             }
             for (; i < m; i++) {
                 double x = a.d[i][ao + p];
                 if (x == 0.0) continue;
                 double[] b0 = b.d[i];
-                for (int j = lo; j < hi; j++) c[j] += x * b0[j];
+                if (relu) {
+                    for (int j = lo; j < hi; j++) c[j] += x * Math.max(b0[j], 0.0);
+                } else {
+                    for (int j = lo; j < hi; j++) c[j] += x * b0[j];
+                }
             }
         }
     }
 
     @Override
-    public void addTransAMatMulRelu(Mat am, Mat bm) {
-        requireShape(am, am.rows, rows, "addTransAMatMulRelu left operand");
-        requireShape(bm, am.rows, cols, "addTransAMatMulRelu right operand");
-        DoubleMat relu = new DoubleMat(bm.rows, bm.cols);
-        relu.setRelu(bm);
-        addTransAMatMul(am, relu);
-    }
-
-    /** A copy of m whose window starts at this matrix's offset (the slow path of products). */
-    private Mat alignedCopy(DoubleMat m) {
-        DoubleMat c = new DoubleMat(new double[m.rows][off + m.cols], m.rows, off, m.cols);
-        c.set(m);
-        return c;
-    }
-
-    @Override
-    public void setTranspose(Mat src) {
-        requireShape(src, cols, rows, "setTranspose");
-        DoubleMat s = f(src);
+    public void addDiagonalProduct(Mat am, Mat sqm, /*f64*/ double s) {
+        requireSameShape(am, "addDiagonalProduct operand");
+        requireShape(sqm, cols, cols, "addDiagonalProduct square");
+        DoubleMat a = f(am), sq = f(sqm);
+        final double fs = (double) s;
+        final int so = sq.off, lo = off, hi = off + cols;
+        // the diagonal, gathered once into a row at this matrix's offset; nothing to do if it is zero
+        if (diagonal == null || diagonal.length < hi) diagonal = new double[hi];
+        double[] g = diagonal;
+        boolean any = false;
+        for (int j = 0; j < cols; j++) {
+            double v = sq.d[j][so + j];
+            g[lo + j] = v;
+            any |= v != 0.0;
+        }
+        if (!any) return;
         for (int r = 0; r < rows; r++) {
-            double[] dr = d[r];
-            for (int c = 0; c < cols; c++) dr[off + c] = s.d[c][s.off + r];
+            double[] c = d[r], ar = aligned(a, r, 0);
+            for (int j = lo; j < hi; j++) c[j] += fs * ar[j] * g[j];
         }
     }
+
+    // ---- broadcasts ----
 
     @Override
     public void addRowBroadcast(Mat rowm) {
@@ -298,35 +383,61 @@ public final class DoubleMat extends Mat {
     }
 
     @Override
-    public void addColumnSums(Mat src) {
-        requireShape(this, 1, src.cols, "addColumnSums destination");
-        DoubleMat s = f(src);
-        double[] c = d[0];
+    public void addDiagonalAffine(Mat xm, Mat scalem, Mat biasm) {
+        requireSameShape(xm, "addDiagonalAffine operand");
+        requireShape(scalem, 1, cols, "addDiagonalAffine scale");
+        requireShape(biasm, 1, cols, "addDiagonalAffine bias");
+        DoubleMat x = f(xm);
+        double[] sc = aligned(f(scalem), 0, 1), b = aligned(f(biasm), 0, 2);
         final int lo = off, hi = off + cols;
-        for (int r = 0; r < s.rows; r++) {
-            double[] sr = aligned(s, r, 0);
-            for (int j = lo; j < hi; j++) c[j] += sr[j];
+        for (int r = 0; r < rows; r++) {
+            addDiagonalAffineRow(d[r], aligned(x, r, 0), sc, b, lo, hi);
         }
     }
 
-    @Override
-    public void addColumnSumsOfProduct(Mat am, Mat bm) {
-        requireShape(this, 1, am.cols, "addColumnSumsOfProduct destination");
-        requireShape(bm, am.rows, am.cols, "addColumnSumsOfProduct operand");
-        DoubleMat a = f(am), b = f(bm);
-        double[] c = d[0];
-        final int lo = off, hi = off + cols;
-        for (int r = 0; r < a.rows; r++) {
-            double[] ar = aligned(a, r, 0), br = aligned(b, r, 1);
-            for (int j = lo; j < hi; j++) c[j] += ar[j] * br[j];
-        }
+    /** c += x .* s + b over [lo, hi). */
+    void addDiagonalAffineRow(double[] c, double[] x, double[] s, double[] b, int lo, int hi) {
+        for (int j = lo; j < hi; j++) c[j] += x[j] * s[j] + b[j];
     }
 
     @Override
-    public void addScaled(Mat am, double s) {
+    public void setScaledPlusReluMasked(Mat am, Mat rowm, Mat gm, Mat xm) {
+        requireSameShape(am, "setScaledPlusReluMasked operand");
+        requireShape(rowm, 1, cols, "setScaledPlusReluMasked row");
+        requireSameShape(gm, "setScaledPlusReluMasked gated operand");
+        requireSameShape(xm, "setScaledPlusReluMasked mask");
+        DoubleMat a = f(am), g = f(gm), x = f(xm);
+        double[] v = aligned(f(rowm), 0, 3);
+        final int lo = off, hi = off + cols;
+        for (int r = 0; r < rows; r++) {
+            scaledPlusReluMaskedRow(d[r], aligned(a, r, 0), v, aligned(g, r, 1), aligned(x, r, 2), lo, hi);
+        }
+    }
+
+    /** c = a .* v + g .* [x > 0] over [lo, hi). */
+    void scaledPlusReluMaskedRow(double[] c, double[] a, double[] v, double[] g, double[] x, int lo, int hi) {
+        for (int j = lo; j < hi; j++) c[j] = a[j] * v[j] + g[j] * step(x[j]);
+    }
+
+    @Override
+    public void multiplyColumnBroadcast(Mat colm) {
+        requireShape(colm, rows, 1, "multiplyColumnBroadcast");
+        DoubleMat v = f(colm);
+        final int co = off, n = cols;
+        for (int r = 0; r < rows; r++) {
+            double[] c = d[r];
+            double s = v.d[r][v.off];
+            for (int j = 0; j < n; j++) c[co + j] *= s;
+        }
+    }
+
+    // ---- element-wise ----
+
+    @Override
+    public void addScaled(Mat am, /*f64*/ double s) {
         requireSameShape(am, "addScaled");
         DoubleMat a = f(am);
-        final double fs = s;
+        final double fs = (double) s;
         final int lo = off, hi = off + cols;
         for (int r = 0; r < rows; r++) {
             double[] c = d[r], ar = aligned(a, r, 0);
@@ -335,12 +446,22 @@ public final class DoubleMat extends Mat {
     }
 
     @Override
-    public void scale(double s) {
-        final double fs = s;
+    public void scale(/*f64*/ double s) {
+        final double fs = (double) s;
         final int lo = off, hi = off + cols;
         for (int r = 0; r < rows; r++) {
             double[] c = d[r];
             for (int j = lo; j < hi; j++) c[j] *= fs;
+        }
+    }
+
+    @Override
+    public void addScalar(/*f64*/ double s) {
+        final double fs = (double) s;
+        final int co = off, n = cols;
+        for (int r = 0; r < rows; r++) {
+            double[] c = d[r];
+            for (int j = 0; j < n; j++) c[co + j] += fs;
         }
     }
 
@@ -380,25 +501,42 @@ public final class DoubleMat extends Mat {
     }
 
     @Override
+    public void setReciprocal(Mat am) {
+        requireSameShape(am, "setReciprocal");
+        DoubleMat a = f(am);
+        final int ao = a.off, co = off, n = cols;
+        for (int r = 0; r < rows; r++) {
+            double[] c = d[r], ar = a.d[r];
+            for (int j = 0; j < n; j++) c[co + j] = 1.0 / ar[ao + j];
+        }
+    }
+
+    @Override
     public void setTanh(Mat am) {
         requireSameShape(am, "setTanh");
         DoubleMat a = f(am);
-        final int lo = off, hi = off + cols;
         for (int r = 0; r < rows; r++) {
-            double[] c = d[r], ar = aligned(a, r, 0);
-            for (int j = lo; j < hi; j++) c[j] = Math.tanh(ar[j]);
+            tanhRow(aligned(a, r, 0), d[r], off, off + cols);
         }
+    }
+
+    /** dst = tanh(src) over [lo, hi). */
+    void tanhRow(double[] src, double[] dst, int lo, int hi) {
+        for (int j = lo; j < hi; j++) dst[j] = Math.tanh(src[j]);
     }
 
     @Override
     public void setSigmoid(Mat am) {
         requireSameShape(am, "setSigmoid");
         DoubleMat a = f(am);
-        final int lo = off, hi = off + cols;
         for (int r = 0; r < rows; r++) {
-            double[] c = d[r], ar = aligned(a, r, 0);
-            for (int j = lo; j < hi; j++) c[j] = 1.0 / (1.0 + Math.exp(-ar[j]));
+            sigmoidRow(aligned(a, r, 0), d[r], off, off + cols);
         }
+    }
+
+    /** dst = 1 / (1 + exp(-src)) over [lo, hi). */
+    void sigmoidRow(double[] src, double[] dst, int lo, int hi) {
+        for (int j = lo; j < hi; j++) dst[j] = 1.0 / (1.0 + Math.exp(-src[j]));
     }
 
     @Override
@@ -409,6 +547,42 @@ public final class DoubleMat extends Mat {
         for (int r = 0; r < rows; r++) {
             double[] c = d[r], ar = aligned(a, r, 0);
             for (int j = lo; j < hi; j++) c[j] = Math.max(ar[j], 0.0);
+        }
+    }
+
+    @Override
+    public void setSoftplus(Mat am) {
+        requireSameShape(am, "setSoftplus");
+        DoubleMat a = f(am);
+        final int ao = a.off, co = off, n = cols;
+        for (int r = 0; r < rows; r++) {
+            double[] c = d[r], ar = a.d[r];
+            for (int j = 0; j < n; j++) {
+                double x = ar[ao + j];
+                c[co + j] = Math.max(x, 0.0) + Math.log1p(Math.exp(-Math.abs(x)));
+            }
+        }
+    }
+
+    @Override
+    public void setLogPositivePart(Mat am, /*f64*/ double delta) {
+        requireSameShape(am, "setLogPositivePart");
+        DoubleMat a = f(am);
+        final double dl = (double) delta;
+        final int ao = a.off, co = off, n = cols;
+        for (int r = 0; r < rows; r++) {
+            double[] c = d[r], ar = a.d[r];
+            for (int j = 0; j < n; j++) c[co + j] = Math.log(Math.max(ar[ao + j], 0.0) + dl);
+        }
+    }
+
+    @Override
+    public void clip(/*f64*/ double limit) {
+        final double hi = (double) limit, lo = -hi;
+        final int co = off, n = cols;
+        for (int r = 0; r < rows; r++) {
+            double[] c = d[r];
+            for (int j = 0; j < n; j++) c[co + j] = Math.max(lo, Math.min(hi, c[co + j]));
         }
     }
 
@@ -452,158 +626,10 @@ public final class DoubleMat extends Mat {
     }
 
     @Override
-    public void flushDenormals() {
-        final int lo = off, hi = off + cols;
-        for (int r = 0; r < rows; r++) {
-            double[] c = d[r];
-            for (int j = lo; j < hi; j++) {
-                double v = c[j];
-                c[j] = v * step(Math.abs(v) - BELOW_FLUSH) + 0.0; // + 0: a flushed -tiny becomes +0, not -0
-            }
-        }
-    }
-
-    @Override
-    public double flushThreshold() {
-        return FLUSH;
-    }
-
-    @Override
-    public double sumOfSquares() {
-        double s = 0;
-        for (int r = 0; r < rows; r++) {
-            double[] c = d[r];
-            for (int j = 0; j < cols; j++) {
-                double v = c[off + j];
-                s += v * v;
-            }
-        }
-        return s;
-    }
-
-    @Override
-    public boolean isFinite() {
-        for (int r = 0; r < rows; r++) {
-            double[] c = d[r];
-            for (int j = 0; j < cols; j++) {
-                if (!Double.isFinite(c[off + j])) return false;
-            }
-        }
-        return true;
-    }
-
-    // ---- added for PLRNN
-
-    @Override
-    public void addDiagonalProduct(Mat am, Mat sqm, double s) {
-        requireSameShape(am, "addDiagonalProduct operand");
-        requireShape(sqm, cols, cols, "addDiagonalProduct square");
-        DoubleMat a = f(am), sq = f(sqm);
-        final double fs = (double) s;
-        final int so = sq.off, lo = off, hi = off + cols;
-        // the diagonal, gathered once into a row at this matrix's offset; nothing to do if it is zero
-        if (diagonal == null || diagonal.length < hi) diagonal = new double[hi];
-        double[] g = diagonal;
-        boolean any = false;
-        for (int j = 0; j < cols; j++) {
-            double v = sq.d[j][so + j];
-            g[lo + j] = v;
-            any |= v != 0.0;
-        }
-        if (!any) return;
-        for (int r = 0; r < rows; r++) {
-            double[] c = d[r], ar = aligned(a, r, 0);
-            for (int j = lo; j < hi; j++) c[j] += fs * ar[j] * g[j];
-        }
-    }
-
-    @Override
-    public void addDiagonalAffine(Mat xm, Mat scalem, Mat biasm) {
-        requireSameShape(xm, "addDiagonalAffine operand");
-        requireShape(scalem, 1, cols, "addDiagonalAffine scale");
-        requireShape(biasm, 1, cols, "addDiagonalAffine bias");
-        DoubleMat x = f(xm);
-        double[] sc = aligned(f(scalem), 0, 1), b = aligned(f(biasm), 0, 2);
-        final int lo = off, hi = off + cols;
-        for (int r = 0; r < rows; r++) {
-            double[] c = d[r], xr = aligned(x, r, 0);
-            for (int j = lo; j < hi; j++) c[j] += xr[j] * sc[j] + b[j];
-        }
-    }
-
-    @Override
-    public void setScaledPlusReluMasked(Mat am, Mat rowm, Mat gm, Mat xm) {
-        requireSameShape(am, "setScaledPlusReluMasked operand");
-        requireShape(rowm, 1, cols, "setScaledPlusReluMasked row");
-        requireSameShape(gm, "setScaledPlusReluMasked gated operand");
-        requireSameShape(xm, "setScaledPlusReluMasked mask");
-        DoubleMat a = f(am), g = f(gm), x = f(xm);
-        double[] v = aligned(f(rowm), 0, 3);
-        final int lo = off, hi = off + cols;
-        for (int r = 0; r < rows; r++) {
-            double[] c = d[r], ar = aligned(a, r, 0), gr = aligned(g, r, 1), xr = aligned(x, r, 2);
-            for (int j = lo; j < hi; j++) c[j] = ar[j] * v[j] + gr[j] * step(xr[j]);
-        }
-    }
-
-    @Override
-    public void zeroDiagonal() {
-        if (rows != cols) throw new IllegalArgumentException("zeroDiagonal needs a square matrix, got " + rows + "x" + cols);
-        for (int i = 0; i < rows; i++) d[i][off + i] = 0;
-    }
-
-    // ---- added for NTM (see Mat); the twin of FloatMat's section, loop for loop ----
-
-    @Override
-    public void setSoftplus(Mat am) {
-        requireSameShape(am, "setSoftplus");
-        DoubleMat a = f(am);
-        final int ao = a.off, co = off, n = cols;
-        for (int r = 0; r < rows; r++) {
-            double[] c = d[r], ar = a.d[r];
-            for (int j = 0; j < n; j++) {
-                double x = ar[ao + j];
-                c[co + j] = Math.max(x, 0.0) + Math.log1p(Math.exp(-Math.abs(x)));
-            }
-        }
-    }
-
-    @Override
-    public void addScalar(double s) {
-        final double fs = s;
-        final int co = off, n = cols;
-        for (int r = 0; r < rows; r++) {
-            double[] c = d[r];
-            for (int j = 0; j < n; j++) c[co + j] += fs;
-        }
-    }
-
-    @Override
-    public void setReciprocal(Mat am) {
-        requireSameShape(am, "setReciprocal");
-        DoubleMat a = f(am);
-        final int ao = a.off, co = off, n = cols;
-        for (int r = 0; r < rows; r++) {
-            double[] c = d[r], ar = a.d[r];
-            for (int j = 0; j < n; j++) c[co + j] = 1.0 / ar[ao + j];
-        }
-    }
-
-    @Override
-    public void clip(double limit) {
-        final double hi = limit, lo = -hi;
-        final int co = off, n = cols;
-        for (int r = 0; r < rows; r++) {
-            double[] c = d[r];
-            for (int j = 0; j < n; j++) c[co + j] = Math.max(lo, Math.min(hi, c[co + j]));
-        }
-    }
-
-    @Override
-    public void multiplyClipDerivative(Mat ym, double limit) {
+    public void multiplyClipDerivative(Mat ym, /*f64*/ double limit) {
         requireSameShape(ym, "multiplyClipDerivative");
         DoubleMat y = f(ym);
-        final double lim = limit;
+        final double lim = (double) limit;
         final int yo = y.off, co = off, n = cols;
         for (int r = 0; r < rows; r++) {
             double[] c = d[r], yr = y.d[r];
@@ -612,22 +638,10 @@ public final class DoubleMat extends Mat {
     }
 
     @Override
-    public void setLogPositivePart(Mat am, double delta) {
-        requireSameShape(am, "setLogPositivePart");
-        DoubleMat a = f(am);
-        final double dl = delta;
-        final int ao = a.off, co = off, n = cols;
-        for (int r = 0; r < rows; r++) {
-            double[] c = d[r], ar = a.d[r];
-            for (int j = 0; j < n; j++) c[co + j] = Math.log(Math.max(ar[ao + j], 0.0) + dl);
-        }
-    }
-
-    @Override
-    public void multiplyLogPositivePartDerivative(Mat am, double delta) {
+    public void multiplyLogPositivePartDerivative(Mat am, /*f64*/ double delta) {
         requireSameShape(am, "multiplyLogPositivePartDerivative");
         DoubleMat a = f(am);
-        final double dl = delta;
+        final double dl = (double) delta;
         final int ao = a.off, co = off, n = cols;
         for (int r = 0; r < rows; r++) {
             double[] c = d[r], ar = a.d[r];
@@ -635,6 +649,74 @@ public final class DoubleMat extends Mat {
                 double x = ar[ao + j];
                 c[co + j] = x > 0.0 ? c[co + j] / (x + dl) : 0.0;
             }
+        }
+    }
+
+    @Override
+    public void flushDenormals() {
+        final int lo = off, hi = off + cols;
+        for (int r = 0; r < rows; r++) {
+            flushRow(d[r], lo, hi);
+        }
+    }
+
+    /** c = 0 where |c| < FLUSH (as +0), else c, over [lo, hi). */
+    void flushRow(double[] c, int lo, int hi) {
+        for (int j = lo; j < hi; j++) {
+            double v = c[j];
+            c[j] = v * step(Math.abs(v) - BELOW_FLUSH) + 0.0; // + 0: a flushed -tiny becomes +0, not -0
+        }
+    }
+
+    @Override
+    public /*f64*/ double flushThreshold() {
+        return FLUSH;
+    }
+
+    // ---- reductions ----
+
+    @Override
+    public void addColumnSums(Mat src) {
+        requireShape(this, 1, src.cols, "addColumnSums destination");
+        DoubleMat s = f(src);
+        final int lo = off, hi = off + cols;
+        for (int r = 0; r < s.rows; r++) {
+            addRow(d[0], aligned(s, r, 0), lo, hi);
+        }
+    }
+
+    /** c += a over [lo, hi). */
+    void addRow(double[] c, double[] a, int lo, int hi) {
+        for (int j = lo; j < hi; j++) c[j] += a[j];
+    }
+
+    @Override
+    public void addColumnSumsOfProduct(Mat am, Mat bm) {
+        requireShape(this, 1, am.cols, "addColumnSumsOfProduct destination");
+        requireShape(bm, am.rows, am.cols, "addColumnSumsOfProduct operand");
+        DoubleMat a = f(am), b = f(bm);
+        final int lo = off, hi = off + cols;
+        for (int r = 0; r < a.rows; r++) {
+            addProductRow(d[0], aligned(a, r, 0), aligned(b, r, 1), lo, hi);
+        }
+    }
+
+    /** c += a .* b over [lo, hi). */
+    void addProductRow(double[] c, double[] a, double[] b, int lo, int hi) {
+        for (int j = lo; j < hi; j++) c[j] += a[j] * b[j];
+    }
+
+    @Override
+    public void setRowDots(Mat am, Mat bm) {
+        requireShape(this, am.rows, 1, "setRowDots destination");
+        requireShape(bm, am.rows, am.cols, "setRowDots operand");
+        DoubleMat a = f(am), b = f(bm);
+        final int ao = a.off, bo = b.off, n = a.cols;
+        for (int r = 0; r < rows; r++) {
+            double[] ar = a.d[r], br = b.d[r];
+            double s = 0.0;
+            for (int j = 0; j < n; j++) s += ar[ao + j] * br[bo + j];
+            d[r][off] = s;
         }
     }
 
@@ -673,45 +755,65 @@ public final class DoubleMat extends Mat {
     }
 
     @Override
-    public void setRowDots(Mat am, Mat bm) {
-        requireShape(this, am.rows, 1, "setRowDots destination");
-        requireShape(bm, am.rows, am.cols, "setRowDots operand");
-        DoubleMat a = f(am), b = f(bm);
-        final int ao = a.off, bo = b.off, n = a.cols;
-        for (int r = 0; r < rows; r++) {
-            double[] ar = a.d[r], br = b.d[r];
-            double s = 0.0;
-            for (int j = 0; j < n; j++) s += ar[ao + j] * br[bo + j];
-            d[r][off] = s;
-        }
-    }
-
-    @Override
-    public void multiplyColumnBroadcast(Mat colm) {
-        requireShape(colm, rows, 1, "multiplyColumnBroadcast");
-        DoubleMat v = f(colm);
-        final int co = off, n = cols;
+    public /*f64*/ double sumOfSquares() {
+        /*f64*/ double s = 0;
         for (int r = 0; r < rows; r++) {
             double[] c = d[r];
-            double s = v.d[r][v.off];
-            for (int j = 0; j < n; j++) c[co + j] *= s;
+            for (int j = 0; j < cols; j++) {
+                /*f64*/ double v = c[off + j];
+                s += v * v;
+            }
         }
+        return s;
     }
 
     @Override
-    public void setBlockColumnNorms(Mat am, double eps) {
+    public boolean isFinite() {
+        for (int r = 0; r < rows; r++) {
+            double[] c = d[r];
+            for (int j = 0; j < cols; j++) {
+                if (!Double.isFinite(c[off + j])) return false;
+            }
+        }
+        return true;
+    }
+
+    // ---- block ops (see Mat) ----
+    //
+    // Every array of an inner loop is indexed by one variable k that runs over the columns of one
+    // p x q block row (the rule of the class comment). An N-vector used against every block row (a
+    // weighting, a scale) is copied next to that row in a scratch array first, and a sum over block
+    // rows is carried from one row's position to the next ("chained") in scratch. Measured in float32
+    // on the NTM's shapes (16 samples, p = 20, q = 128): 2-3x faster than loops mixing offsets.
+
+    /** Row r of a block matrix x with its window at this matrix's offset (x's own row if aligned). */
+    private double[] alignedBlock(DoubleMat x, int r, int slot) {
+        if (x.off == off) return x.d[r];
+        double[] s = blockScratch(slot, off + x.cols);
+        System.arraycopy(x.d[r], x.off, s, off, x.cols);
+        return s;
+    }
+
+    @Override
+    public void setBlockColumnNorms(Mat am, /*f64*/ double eps) {
         requireShape(am, rows, am.cols, "setBlockColumnNorms operand");
         DoubleMat a = f(am);
-        final int q = cols, p = blockRows(a, q, "setBlockColumnNorms"), ao = a.off, co = off;
-        final double e2 = (eps * eps);
+        final int q = cols, p = blockRows(a, q, "setBlockColumnNorms"), ao = a.off;
+        final double e2 = (double) (eps * eps);
+        double[] s = blockScratch(2, ao + p * q);
         for (int r = 0; r < rows; r++) {
-            double[] c = d[r], ar = a.d[r];
-            java.util.Arrays.fill(c, co, co + q, e2);
+            double[] ar = a.d[r];
+            int base = ao; // the running sum sits at the current block row's columns of s
+            java.util.Arrays.fill(s, base, base + q, e2);
             for (int j = 0; j < p; j++) {
-                int base = ao + j * q;
-                for (int i = 0; i < q; i++) c[co + i] += ar[base + i] * ar[base + i];
+                if (j > 0) {
+                    System.arraycopy(s, base, s, base + q, q);
+                    base += q;
+                }
+                for (int k = base, end = base + q; k < end; k++) s[k] += ar[k] * ar[k];
             }
-            for (int i = 0; i < q; i++) c[co + i] = Math.sqrt(c[co + i]);
+            for (int k = base, end = base + q; k < end; k++) s[k] = Math.sqrt(s[k]);
+            System.arraycopy(s, base, d[r], off, q);
         }
     }
 
@@ -720,15 +822,22 @@ public final class DoubleMat extends Mat {
         requireShape(vm, rows, vm.cols, "addBlockVecMat vector");
         requireShape(am, rows, vm.cols * cols, "addBlockVecMat matrix");
         DoubleMat a = f(am), v = f(vm);
-        final int q = cols, p = v.cols, ao = a.off, vo = v.off, co = off;
+        final int q = cols, p = v.cols, ao = a.off, vo = v.off;
+        double[] s = blockScratch(2, ao + p * q);
         for (int r = 0; r < rows; r++) {
-            double[] c = d[r], ar = a.d[r], vr = v.d[r];
+            double[] ar = a.d[r], vr = v.d[r];
+            int base = ao; // the running sum, starting from this row's values, chained along the block rows
+            System.arraycopy(d[r], off, s, base, q);
             for (int j = 0; j < p; j++) {
+                if (j > 0) {
+                    System.arraycopy(s, base, s, base + q, q);
+                    base += q;
+                }
                 double x = vr[vo + j];
                 if (x == 0.0) continue;
-                int base = ao + j * q;
-                for (int i = 0; i < q; i++) c[co + i] += x * ar[base + i];
+                for (int k = base, end = base + q; k < end; k++) s[k] += x * ar[k];
             }
+            System.arraycopy(s, base, d[r], off, q);
         }
     }
 
@@ -738,6 +847,7 @@ public final class DoubleMat extends Mat {
         requireShape(am, rows, cols * um.cols, "addBlockMatVec matrix");
         DoubleMat a = f(am), u = f(um);
         final int q = u.cols, p = cols, ao = a.off, uo = u.off, co = off;
+        // sums only (no stores in the inner loop), so mixed offsets cost nothing here
         for (int r = 0; r < rows; r++) {
             double[] c = d[r], ar = a.d[r], ur = u.d[r];
             int j = 0;
@@ -772,13 +882,15 @@ public final class DoubleMat extends Mat {
         requireShape(this, rows, vm.cols * um.cols, "addBlockOuter destination");
         DoubleMat v = f(vm), u = f(um);
         final int q = u.cols, p = v.cols, vo = v.off, uo = u.off, co = off;
+        double[] s = blockScratch(2, co + p * q);
         for (int r = 0; r < rows; r++) {
             double[] c = d[r], vr = v.d[r], ur = u.d[r];
             for (int j = 0; j < p; j++) {
                 double x = vr[vo + j];
                 if (x == 0.0) continue;
                 int base = co + j * q;
-                for (int i = 0; i < q; i++) c[base + i] += x * ur[uo + i];
+                System.arraycopy(ur, uo, s, base, q);
+                for (int k = base, end = base + q; k < end; k++) c[k] += x * s[k];
             }
         }
     }
@@ -790,17 +902,19 @@ public final class DoubleMat extends Mat {
         requireShape(this, rows, vm.cols * um.cols, "setProductOneMinusBlockOuter destination");
         requireSameShape(xm, "setProductOneMinusBlockOuter operand");
         DoubleMat x = f(xm), v = f(vm), u = f(um);
-        final int q = u.cols, p = v.cols, xo = x.off, vo = v.off, uo = u.off, co = off;
+        final int q = u.cols, p = v.cols, vo = v.off, uo = u.off, co = off;
+        double[] s = blockScratch(2, co + p * q);
         for (int r = 0; r < rows; r++) {
-            double[] c = d[r], xr = x.d[r], vr = v.d[r], ur = u.d[r];
+            double[] c = d[r], xr = alignedBlock(x, r, 3), vr = v.d[r], ur = u.d[r];
             for (int j = 0; j < p; j++) {
                 double a = vr[vo + j];
-                int cb = co + j * q, xb = xo + j * q;
+                int base = co + j * q;
                 if (a == 0.0) {
-                    if (xr != c || xb != cb) System.arraycopy(xr, xb, c, cb, q);
+                    if (xr != c) System.arraycopy(xr, base, c, base, q);
                     continue;
                 }
-                for (int i = 0; i < q; i++) c[cb + i] = xr[xb + i] * (1.0 - a * ur[uo + i]);
+                System.arraycopy(ur, uo, s, base, q);
+                for (int k = base, end = base + q; k < end; k++) c[k] = xr[k] * (1.0 - a * s[k]);
             }
         }
     }
@@ -809,16 +923,20 @@ public final class DoubleMat extends Mat {
     public void addBlockColumnScaled(Mat cm, Mat xm) {
         requireSameShape(xm, "addBlockColumnScaled operand");
         requireShape(cm, rows, cm.cols, "addBlockColumnScaled scales");
-        DoubleMat s = f(cm), x = f(xm);
-        final int q = s.cols, p = blockRows(x, q, "addBlockColumnScaled"), so = s.off, xo = x.off, co = off;
+        DoubleMat sc = f(cm), x = f(xm);
+        final int q = sc.cols, p = blockRows(x, q, "addBlockColumnScaled"), so = sc.off, co = off;
+        double[] s = blockScratch(2, co + p * q);
         for (int r = 0; r < rows; r++) {
-            double[] c = d[r], sr = s.d[r], xr = x.d[r];
+            double[] c = d[r], sr = sc.d[r], xr = alignedBlock(x, r, 3);
             for (int j = 0; j < p; j++) {
-                int cb = co + j * q, xb = xo + j * q;
-                for (int i = 0; i < q; i++) c[cb + i] += sr[so + i] * xr[xb + i];
+                int base = co + j * q;
+                System.arraycopy(sr, so, s, base, q);
+                for (int k = base, end = base + q; k < end; k++) c[k] += s[k] * xr[k];
             }
         }
     }
+
+    // ---- shifts ----
 
     @Override
     public void setCircularConvolution(Mat wm, Mat sm) {

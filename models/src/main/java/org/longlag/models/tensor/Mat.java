@@ -6,15 +6,17 @@ import org.longlag.models.Precision;
  * A dense row-major matrix of one precision, or a column window of one: the unit of work of the
  * recurrent hot loops.
  *
- * <p>Why not {@code INDArray}: ND4J costs 8-15 us of dispatch per op at recurrent sizes (DESIGN.md),
+ * <p>Why not {@code INDArray}: ND4J costs 8-15 us of dispatch per op at recurrent sizes (measured),
  * so a per-timestep loop of ND4J ops is dominated by overhead. Rows are separate Java arrays because
  * axpy-form loops over {@code float[]} rows are what the JIT vectorizes. Every op works on whole
  * matrices (or column windows), so the virtual call per op is negligible, and a cell written against
- * this class runs unchanged in float32 and float64.
+ * this class runs unchanged in float32 and float64. The loops of both precisions have one source,
+ * {@link DoubleMat}; {@link FloatMat} adds float32's faster paths.
  *
  * <p>Conventions: the receiver is the destination; "add" accumulates, "set" overwrites; shapes are
  * checked and mismatches throw {@link IllegalArgumentException}. A view ({@link #columns}) shares
- * storage with its parent.
+ * storage with its parent. The ops are grouped by family: memory, products, broadcasts,
+ * element-wise, reductions, block ops, shifts.
  */
 public abstract class Mat {
 
@@ -39,8 +41,27 @@ public abstract class Mat {
 
     public abstract Precision precision();
 
+    // ---- memory: views, copies, element access (the slow path: tests, Jacobians, loss at a few steps) ----
+
     /** A view of columns [from, from + width) sharing this matrix's storage. */
     public abstract Mat columns(int from, int width);
+
+    /**
+     * The rows of {@code blocks}, one block after another, as one matrix that shares their storage
+     * (writes through either show in both): how the BPTT engine stacks many steps' [batch x n]
+     * matrices into one [steps * batch x n] operand. The blocks must have the same precision, width
+     * and column window.
+     */
+    public static Mat stackRows(Mat... blocks) {
+        if (blocks.length == 0) throw new IllegalArgumentException("stackRows needs at least one block");
+        for (Mat m : blocks) {
+            if (m.precision() != blocks[0].precision()) throw new IllegalArgumentException("stackRows: mixed precision");
+            if (m.cols != blocks[0].cols) {
+                throw new IllegalArgumentException("stackRows: widths differ, " + blocks[0].cols + " and " + m.cols);
+            }
+        }
+        return blocks[0] instanceof FloatMat ? FloatMat.stack(blocks) : DoubleMat.stack(blocks);
+    }
 
     /** A new zero matrix of the same precision. */
     public final Mat zerosLike(int rows, int cols) {
@@ -53,8 +74,6 @@ public abstract class Mat {
         m.set(this);
         return m;
     }
-
-    // ---- element access (slow path: tests, Jacobians, loss at a few steps) ----
 
     public abstract double get(int r, int c);
 
@@ -79,6 +98,12 @@ public abstract class Mat {
     /** Row-major store of rows*cols values into {@code dst} starting at {@code offset}. */
     public abstract void store(double[] dst, int offset);
 
+    /** this = src^T */
+    public abstract void setTranspose(Mat src);
+
+    /** this[i][i] = 0 for a square matrix (the PLRNN's off-diagonal W and its gradient). */
+    public abstract void zeroDiagonal();
+
     // ---- products ----
 
     /** this += a * b, with a [rows x k] and b [k x cols]. */
@@ -97,15 +122,6 @@ public abstract class Mat {
      */
     public abstract void setMatMulRelu(Mat a, Mat b);
 
-    /** this += a^T * b, with a [k x rows] and b [k x cols]. */
-    public abstract void addTransAMatMul(Mat a, Mat b);
-
-    /**
-     * this += a^T * max(b, 0), with a [k x rows] and b [k x cols]: the PLRNN's W gradient
-     * dz^T relu(z_{t-1}) without a matrix to hold the ReLU. NaN in b gives NaN, as {@link #setRelu} does.
-     */
-    public abstract void addTransAMatMulRelu(Mat a, Mat b);
-
     /**
      * this = max(a, 0) * b + x * c, with a [rows x k], b [k x cols], x [rows x kx] and c [kx x cols],
      * this being none of them: the PLRNN's coupling and input terms, relu(z_{t-1}) W^T + s_t C^T.
@@ -116,6 +132,15 @@ public abstract class Mat {
         setMatMulRelu(a, b);
         addMatMul(x, c);
     }
+
+    /** this += a^T * b, with a [k x rows] and b [k x cols]. */
+    public abstract void addTransAMatMul(Mat a, Mat b);
+
+    /**
+     * this += a^T * max(b, 0), with a [k x rows] and b [k x cols]: the PLRNN's W gradient
+     * dz^T relu(z_{t-1}) without a matrix to hold the ReLU. NaN in b gives NaN, as {@link #setRelu} does.
+     */
+    public abstract void addTransAMatMulRelu(Mat a, Mat b);
 
     /**
      * this += a^T * max(b, 0) and {@code other} += a^T * x, with a [k x rows], b [k x cols] and
@@ -129,139 +154,19 @@ public abstract class Mat {
     }
 
     /**
-     * The rows of {@code blocks}, one block after another, as one matrix that shares their storage
-     * (writes through either show in both): how the BPTT engine stacks many steps' [batch x n]
-     * matrices into one [steps * batch x n] operand. The blocks must have the same precision, width
-     * and column window.
+     * this[i][j] += s * a[i][j] * square[j][j]: the diagonal of {@code square} applied to every
+     * row. The PLRNN uses it to take W's diagonal back out of a product with W, so W acts as
+     * off-diagonal whatever its stored diagonal holds.
      */
-    public static Mat stackRows(Mat... blocks) {
-        if (blocks.length == 0) throw new IllegalArgumentException("stackRows needs at least one block");
-        for (Mat m : blocks) {
-            if (m.precision() != blocks[0].precision()) throw new IllegalArgumentException("stackRows: mixed precision");
-            if (m.cols != blocks[0].cols) {
-                throw new IllegalArgumentException("stackRows: widths differ, " + blocks[0].cols + " and " + m.cols);
-            }
-        }
-        return blocks[0] instanceof FloatMat ? FloatMat.stack(blocks) : DoubleMat.stack(blocks);
-    }
+    public abstract void addDiagonalProduct(Mat a, Mat square, double s);
 
-    /** this = src^T */
-    public abstract void setTranspose(Mat src);
-
-    // ---- broadcasts and reductions over rows ----
+    // ---- broadcasts: a [1 x cols] row or a [rows x 1] column applied to every row or column ----
 
     /** this[i][:] += row[0][:] for every row i; row is [1 x cols]. */
     public abstract void addRowBroadcast(Mat row);
 
     /** this[i][:] += a[i][:] * row[0][:] (a diagonal matrix applied to every row). */
     public abstract void addProductRowBroadcast(Mat a, Mat row);
-
-    /** this[0][:] += sum_i src[i][:]; this is [1 x cols]. */
-    public abstract void addColumnSums(Mat src);
-
-    /** this[0][:] += sum_i a[i][:] * b[i][:]; this is [1 x cols]. */
-    public abstract void addColumnSumsOfProduct(Mat a, Mat b);
-
-    // ---- element-wise ----
-
-    /** this += s * a */
-    public abstract void addScaled(Mat a, double s);
-
-    /** this *= s */
-    public abstract void scale(double s);
-
-    /** this = a .* b */
-    public abstract void setProduct(Mat a, Mat b);
-
-    /** this += a .* b */
-    public abstract void addProduct(Mat a, Mat b);
-
-    /** this .*= a */
-    public abstract void multiply(Mat a);
-
-    /** this = tanh(a) */
-    public abstract void setTanh(Mat a);
-
-    /** this = 1 / (1 + exp(-a)) */
-    public abstract void setSigmoid(Mat a);
-
-    /** this = max(a, 0) */
-    public abstract void setRelu(Mat a);
-
-    /** this .*= 1 - y^2, the tanh derivative written in terms of its output y. */
-    public abstract void multiplyTanhDerivative(Mat y);
-
-    /** this .*= y (1 - y), the sigmoid derivative written in terms of its output y. */
-    public abstract void multiplySigmoidDerivative(Mat y);
-
-    /**
-     * this .*= [x > 0], the ReLU derivative (x may be the ReLU's input or output). Written as a product, so a
-     * NaN in x, or an infinite value of this where x <= 0, gives NaN rather than hiding a divergence.
-     */
-    public abstract void multiplyReluDerivative(Mat x);
-
-    /**
-     * Sets values smaller in magnitude than {@link #flushThreshold()} to zero. Long BPTT in float32
-     * decays values into the denormal range, where arithmetic is many times slower; the JVM cannot
-     * set the CPU's flush-to-zero flag, so the loops do it themselves, with headroom so that a
-     * product of a flushed value with a small factor stays normal too.
-     */
-    public abstract void flushDenormals();
-
-    /**
-     * Magnitude below which {@link #flushDenormals()} writes zero (about 7.9e-31 = 2^-100 in float32,
-     * 1e-290 in float64). Float32 may also round values below 2^-50 to a multiple of 2^-98 (an
-     * absolute change of at most 3.2e-30, see {@code FloatMat}); values at or above 2^-50 are kept exactly.
-     */
-    public abstract double flushThreshold();
-
-    // ---- reductions ----
-
-    public abstract double sumOfSquares();
-
-    /** True if every element is finite. */
-    public abstract boolean isFinite();
-
-    // ---- shape checks shared by implementations ----
-
-    protected final void requireShape(Mat m, int r, int c, String what) {
-        if (m.rows != r || m.cols != c) {
-            throw new IllegalArgumentException(what + ": expected " + r + "x" + c + ", got " + m.rows + "x" + m.cols);
-        }
-    }
-
-    protected final void requireSameShape(Mat m, String what) {
-        requireShape(m, rows, cols, what);
-    }
-
-    protected final void requirePrecision(Mat m) {
-        if (m.precision() != precision()) {
-            throw new IllegalArgumentException("mixed precision: " + precision() + " and " + m.precision());
-        }
-    }
-
-    @Override
-    public String toString() {
-        StringBuilder sb = new StringBuilder(precision() + " " + rows + "x" + cols + " [");
-        for (int r = 0; r < Math.min(rows, 4); r++) {
-            sb.append(r == 0 ? "" : "; ");
-            for (int c = 0; c < Math.min(cols, 6); c++) {
-                sb.append(c == 0 ? "" : ", ").append((float) get(r, c));
-            }
-            if (cols > 6) sb.append(", ...");
-        }
-        if (rows > 4) sb.append("; ...");
-        return sb.append(']').toString();
-    }
-
-    // ---- added for PLRNN
-
-    /**
-     * this[i][j] += s * a[i][j] * square[j][j]: the diagonal of {@code square} applied to every
-     * row. The PLRNN uses it to take W's diagonal back out of a product with W, so W acts as
-     * off-diagonal whatever its stored diagonal holds.
-     */
-    public abstract void addDiagonalProduct(Mat a, Mat square, double s);
 
     /**
      * this[i][:] += x[i][:] .* scale[0][:] + bias[0][:]: a diagonal map and a bias applied to every
@@ -277,37 +182,92 @@ public abstract class Mat {
      */
     public abstract void setScaledPlusReluMasked(Mat a, Mat row, Mat g, Mat x);
 
-    /** this[i][i] = 0 for a square matrix (the PLRNN's off-diagonal W and its gradient). */
-    public abstract void zeroDiagonal();
+    /** this[i][:] *= col[i][0]; col is [rows x 1]. */
+    public abstract void multiplyColumnBroadcast(Mat col);
 
-    // ---- added for NTM: row-wise functions, batched small-matrix products, circular shifts ----
-    //
-    // "Block" ops view row b of a [rows x (p * q)] matrix as one sample's p x q matrix A_b stored
-    // row-major, so a whole batch of per-sample matrix products is one call. (The NTM stores its
-    // N x M memory transposed, p = M and q = N, so that the inner loops run over the N locations:
-    // loops as short as M = 20 are not vectorized by C2.) Row-wise ops treat each row as one
-    // sample's vector.
+    // ---- element-wise ----
 
-    /** this = log(1 + exp(a)), as max(a, 0) + log1p(exp(-|a|)) so it neither overflows nor rounds small values to 0. */
-    public abstract void setSoftplus(Mat a);
+    /** this += s * a */
+    public abstract void addScaled(Mat a, double s);
+
+    /** this *= s */
+    public abstract void scale(double s);
 
     /** this += s */
     public abstract void addScalar(double s);
 
+    /** this = a .* b */
+    public abstract void setProduct(Mat a, Mat b);
+
+    /** this += a .* b */
+    public abstract void addProduct(Mat a, Mat b);
+
+    /** this .*= a */
+    public abstract void multiply(Mat a);
+
     /** this = 1 / a */
     public abstract void setReciprocal(Mat a);
 
-    /** this = min(max(this, -c), c) */
-    public abstract void clip(double c);
+    /** this = tanh(a) */
+    public abstract void setTanh(Mat a);
 
-    /** this .*= [|y| &lt; c]: the derivative of clipping to [-c, c], written in terms of the clipped value y. */
-    public abstract void multiplyClipDerivative(Mat y, double c);
+    /** this = 1 / (1 + exp(-a)) */
+    public abstract void setSigmoid(Mat a);
+
+    /** this = max(a, 0) */
+    public abstract void setRelu(Mat a);
+
+    /** this = log(1 + exp(a)), as max(a, 0) + log1p(exp(-|a|)) so it neither overflows nor rounds small values to 0. */
+    public abstract void setSoftplus(Mat a);
 
     /** this = log(max(a, 0) + delta) for delta &gt; 0: finite for every a, including 0 and negative values. */
     public abstract void setLogPositivePart(Mat a, double delta);
 
+    /** this = min(max(this, -c), c) */
+    public abstract void clip(double c);
+
+    /** this .*= 1 - y^2, the tanh derivative written in terms of its output y. */
+    public abstract void multiplyTanhDerivative(Mat y);
+
+    /** this .*= y (1 - y), the sigmoid derivative written in terms of its output y. */
+    public abstract void multiplySigmoidDerivative(Mat y);
+
+    /**
+     * this .*= [x > 0], the ReLU derivative (x may be the ReLU's input or output). Written as a product, so a
+     * NaN in x, or an infinite value of this where x <= 0, gives NaN rather than hiding a divergence.
+     */
+    public abstract void multiplyReluDerivative(Mat x);
+
+    /** this .*= [|y| &lt; c]: the derivative of clipping to [-c, c], written in terms of the clipped value y. */
+    public abstract void multiplyClipDerivative(Mat y, double c);
+
     /** this .*= [a &gt; 0] / (a + delta): the derivative of {@link #setLogPositivePart}. */
     public abstract void multiplyLogPositivePartDerivative(Mat a, double delta);
+
+    /**
+     * Sets values smaller in magnitude than {@link #flushThreshold()} to zero. Long BPTT in float32
+     * decays values into the denormal range, where arithmetic is many times slower; the JVM cannot
+     * set the CPU's flush-to-zero flag, so the loops do it themselves, with headroom so that a
+     * product of a flushed value with a small factor stays normal too.
+     */
+    public abstract void flushDenormals();
+
+    /**
+     * Magnitude below which {@link #flushDenormals()} writes zero (1e-30 in float32, 1e-290 in
+     * float64); values at or above it are kept exactly.
+     */
+    public abstract double flushThreshold();
+
+    // ---- reductions: over rows, within each row, over the whole matrix ----
+
+    /** this[0][:] += sum_i src[i][:]; this is [1 x cols]. */
+    public abstract void addColumnSums(Mat src);
+
+    /** this[0][:] += sum_i a[i][:] * b[i][:]; this is [1 x cols]. */
+    public abstract void addColumnSumsOfProduct(Mat a, Mat b);
+
+    /** this[i][0] = sum_j a[i][j] b[i][j]; this is [rows x 1]. */
+    public abstract void setRowDots(Mat a, Mat b);
 
     /**
      * Row-wise softmax, this[i][:] = exp(a[i][:] - m_i) / sum_j exp(a[i][j] - m_i) with m_i the row
@@ -320,11 +280,17 @@ public abstract class Mat {
      */
     public abstract void setRowSoftmaxBackward(Mat y, Mat dy);
 
-    /** this[i][0] = sum_j a[i][j] b[i][j]; this is [rows x 1]. */
-    public abstract void setRowDots(Mat a, Mat b);
+    public abstract double sumOfSquares();
 
-    /** this[i][:] *= col[i][0]; col is [rows x 1]. */
-    public abstract void multiplyColumnBroadcast(Mat col);
+    /** True if every element is finite. */
+    public abstract boolean isFinite();
+
+    // ---- block ops: one small matrix per row ----
+    //
+    // Row b of a [rows x (p * q)] matrix is one sample's p x q matrix A_b stored row-major, so a whole
+    // batch of per-sample matrix products is one call. (The NTM stores its N x M memory transposed,
+    // p = M and q = N, so that the inner loops run over the N locations: loops as short as M = 20 are
+    // not vectorized by C2.)
 
     /** this[b][i] = sqrt(sum_j A_b[j][i]^2 + eps^2), A_b being row b of {@code a} as a p x this.cols matrix: smooth column norms. */
     public abstract void setBlockColumnNorms(Mat a, double eps);
@@ -344,6 +310,8 @@ public abstract class Mat {
     /** A_b[j][i] += c[b][i] X_b[j][i], A_b and X_b rows b of this and x as p x c.cols matrices: columns scaled. */
     public abstract void addBlockColumnScaled(Mat c, Mat x);
 
+    // ---- shifts: circular convolution of each row ----
+
     /**
      * Circular convolution of each row with a kernel over shifts -R..R, s being [rows x (2R + 1)]:
      * this[b][i] = sum_{k=-R..R} w[b][(i - k) mod n] s[b][k + R].
@@ -355,6 +323,24 @@ public abstract class Mat {
 
     /** this[b][k + R] += sum_i g[b][i] w[b][(i - k) mod n]: gradient of {@link #setCircularConvolution} in s. */
     public abstract void addCircularConvolutionKernelGradient(Mat g, Mat w);
+
+    // ---- checks shared by implementations ----
+
+    protected final void requireShape(Mat m, int r, int c, String what) {
+        if (m.rows != r || m.cols != c) {
+            throw new IllegalArgumentException(what + ": expected " + r + "x" + c + ", got " + m.rows + "x" + m.cols);
+        }
+    }
+
+    protected final void requireSameShape(Mat m, String what) {
+        requireShape(m, rows, cols, what);
+    }
+
+    protected final void requirePrecision(Mat m) {
+        if (m.precision() != precision()) {
+            throw new IllegalArgumentException("mixed precision: " + precision() + " and " + m.precision());
+        }
+    }
 
     /** p, when each row of {@code block} holds a p x q matrix. */
     protected static int blockRows(Mat block, int q, String what) {
@@ -368,5 +354,19 @@ public abstract class Mat {
     protected static int kernelRadius(Mat s, String what) {
         if (s.cols % 2 != 1) throw new IllegalArgumentException(what + ": a shift kernel needs an odd width, got " + s.cols);
         return s.cols / 2;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(precision() + " " + rows + "x" + cols + " [");
+        for (int r = 0; r < Math.min(rows, 4); r++) {
+            sb.append(r == 0 ? "" : "; ");
+            for (int c = 0; c < Math.min(cols, 6); c++) {
+                sb.append(c == 0 ? "" : ", ").append((float) get(r, c));
+            }
+            if (cols > 6) sb.append(", ...");
+        }
+        if (rows > 4) sb.append("; ...");
+        return sb.append(']').toString();
     }
 }
