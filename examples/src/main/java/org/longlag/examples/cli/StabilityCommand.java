@@ -164,7 +164,7 @@ final class StabilityCommand implements Callable<Integer>, CatalogOptions.Target
             m = SequenceModel.create(prepared.spec(), seeds.model());
         } else {
             taskSettings = runner.tasks().settings(task, taskOptions);
-            t = runner.tasks().kind(task).build(taskSettings);
+            t = runner.tasks().build(task, taskSettings);
             try {
                 m = SequenceModel.load(load);
             } catch (java.nio.file.NoSuchFileException e) {

@@ -68,9 +68,9 @@ public final class ExperimentRunner {
     /** Builds the task and model and checks every option, without training (fails fast on a bad value). */
     public Prepared prepare(Experiment e) {
         Settings taskSettings = tasks.settings(e.task(), e.taskOptions());
-        Task task = tasks.kind(e.task()).build(taskSettings);
+        Task task = tasks.build(e.task(), taskSettings);
         Settings modelSettings = models.settings(e.model(), e.modelOptions());
-        ModelSpec spec = task.adapt(models.build(e.model(), task.shape(), e.modelOptions()));
+        ModelSpec spec = task.adapt(models.build(e.model(), task.shape(), modelSettings));
         return new Prepared(task, taskSettings, spec, modelSettings);
     }
 
