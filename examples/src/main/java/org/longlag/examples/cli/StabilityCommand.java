@@ -151,7 +151,7 @@ final class StabilityCommand implements Callable<Integer>, CatalogOptions.Target
         TrainingConfig training = new TrainingConfig(Math.max(1, steps), batch, new Optimizer(Optimizer.parseKind(optimizer), lr), clip, threads, seed, 0);
         Experiment experiment = new Experiment(model != null ? model : "file", modelOptions, task, taskOptions, training,
                 new org.longlag.tasks.experiment.EvaluationConfig(0, 1, 1, false), seed);
-        ExperimentRunner.Seeds seeds = ExperimentRunner.Seeds.of(seed);
+        Experiment.Seeds seeds = Experiment.Seeds.of(seed);
         Task t;
         Settings taskSettings;
         SequenceModel m;
@@ -257,7 +257,7 @@ final class StabilityCommand implements Callable<Integer>, CatalogOptions.Target
         config.put("taskSettings", taskSettings.asMap());
         config.put("seed", seed);
         config.put("steps", steps);
-        config.put("training", steps == 0 ? null : e.training().withSeed(ExperimentRunner.Seeds.of(seed).training()));
+        config.put("training", steps == 0 ? null : e.training().withSeed(Experiment.Seeds.of(seed).training()));
         config.put("checkpoints", at);
         config.put("probe", probe);
         config.put("diverged", diverged);
