@@ -1,6 +1,8 @@
 package org.longlag.models.registry;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,24 +35,26 @@ public final class Settings {
     public static Settings resolve(String owner, List<OptionSpec> extra, List<Record> defaults, Map<String, ?> given) {
         Map<String, Object> values = new LinkedHashMap<>();
         for (OptionSpec o : extra) values.put(o.name(), o.defaultValue());
-        List<List<String>> names = defaults.stream().map(d -> Options.names(d.getClass())).toList();
-        List<Map<String, Object>> shares = defaults.stream().map(d -> (Map<String, Object>) new LinkedHashMap<String, Object>()).toList();
+        List<Map<String, Object>> shares = new ArrayList<>();
+        Map<String, Map<String, Object>> shareOf = new HashMap<>(); // option name -> the given values of its record
+        for (Record d : defaults) {
+            Map<String, Object> share = new LinkedHashMap<>();
+            shares.add(share);
+            for (String name : Options.names(d.getClass())) shareOf.put(name, share);
+        }
         for (Map.Entry<String, ?> e : given.entrySet()) {
             OptionSpec plain = extra.stream().filter(o -> o.name().equals(e.getKey())).findFirst().orElse(null);
             if (plain != null) {
                 values.put(plain.name(), plain.convert(e.getValue()));
-                continue;
-            }
-            int i = 0;
-            while (i < names.size() && !names.get(i).contains(e.getKey())) i++;
-            if (i == names.size()) {
-                List<String> all = new java.util.ArrayList<>(values.keySet());
-                names.forEach(all::addAll);
+            } else if (shareOf.containsKey(e.getKey())) {
+                shareOf.get(e.getKey()).put(e.getKey(), e.getValue());
+            } else {
+                List<String> all = new ArrayList<>(values.keySet());
+                for (Record d : defaults) all.addAll(Options.names(d.getClass()));
                 throw new IllegalArgumentException(owner + " has no option '" + e.getKey() + "'; its options are " + all);
             }
-            shares.get(i).put(e.getKey(), e.getValue());
         }
-        List<Record> records = new java.util.ArrayList<>();
+        List<Record> records = new ArrayList<>();
         for (int i = 0; i < defaults.size(); i++) {
             Record r = Options.with(defaults.get(i), shares.get(i));
             records.add(r);
