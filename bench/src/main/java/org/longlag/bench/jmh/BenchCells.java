@@ -1,32 +1,47 @@
 package org.longlag.bench.jmh;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.longlag.models.cell.Cell;
-import org.longlag.models.cell.ElmanCell;
-import org.longlag.models.cell.LstmCell;
-import org.longlag.models.cell.PlrnnCell;
-import org.longlag.models.cell.ShPlrnnCell;
-import org.longlag.models.cell.ntm.NtmCell;
+import org.longlag.models.registry.ModelCatalog;
+import org.longlag.models.registry.TaskShape;
 
-/** The cells the JMH benchmarks compare, by name, at one input width and hidden size. */
+/**
+ * The cells the JMH benchmarks compare: those the model catalog's kinds build, by kind name, at
+ * the kind's defaults with one input width and hidden size. A name that is no kind fails with the
+ * catalog's list of kinds.
+ */
 final class BenchCells {
+
+    /** The task's longest lag: it matters only to lag-aware initializations (lstm's chrono, off by default). */
+    private static final int LAG = 100;
+
+    /** The {@code cell} parameter's placeholder when JMH is run without {@link BenchMain} and without {@code -p cell=...}. */
+    static final String FROM_CATALOG = "catalog";
 
     private BenchCells() {
     }
 
-    /**
-     * elman: tanh RNN (PyTorch init); lstm: forget bias 1; plrnn: unregularized PLRNN with M = H;
-     * shplrnn: shallow PLRNN with latent M = H and hidden width L = H; ntm: NTM with an LSTM controller
-     * of size H, N = 128 memory locations of width M = 20, one read and one write head, shifts -1..1
-     * (the ntm kind's defaults, the NTM paper's copy setup).
-     */
-    static Cell create(String name, int input, int hidden) {
-        switch (name) {
-            case "elman": return ElmanCell.tanh(input, hidden);
-            case "lstm": return new LstmCell(input, hidden);
-            case "plrnn": return PlrnnCell.plain(input, hidden);
-            case "shplrnn": return new ShPlrnnCell(input, hidden, hidden, false);
-            case "ntm": return NtmCell.lstm(input, hidden, 128, 20);
-            default: throw new IllegalArgumentException("unknown cell '" + name + "': expected elman, lstm, plrnn, shplrnn or ntm");
+    /** The cell the kind builds for {@code input} inputs and {@code hidden} hidden units, its other options at their defaults. */
+    static Cell create(String kind, int input, int hidden) {
+        if (kind.equals(FROM_CATALOG)) {
+            throw new IllegalArgumentException("no cells named: give -p cell=KIND[,KIND...] or run the jar's main (BenchMain), which sets the catalog's "
+                    + defaults());
         }
+        return ModelCatalog.discover().build(kind, new TaskShape(input, input, LAG), Map.of("hidden", hidden)).cell();
+    }
+
+    /**
+     * The default set of the {@code cell} parameter: every cell class the catalog builds, each by the
+     * first kind that builds it (kinds sharing a cell class, as rplrnn and l2plrnn share plrnn's, differ
+     * in initialization or in a regularization term of the loss, not in the step).
+     */
+    static List<String> defaults() {
+        ModelCatalog catalog = ModelCatalog.discover();
+        Map<Class<?>, String> byClass = new LinkedHashMap<>();
+        for (String kind : catalog.names()) byClass.putIfAbsent(create(kind, 8, 8).getClass(), kind);
+        return new ArrayList<>(byClass.values());
     }
 }

@@ -29,7 +29,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * backward of the same step (parameter, input and previous-state gradients), i.e. the per-step cost
  * of a BPTT training step without the readout, loss and optimizer.
  *
- * <p>Shapes: input width {@value #INPUT}, hidden/latent size H, batch B. The state, input and
+ * <p>Cells: the cell each model kind of the catalog builds at its defaults, named by the kind
+ * ({@link BenchCells}); by default one kind per cell class ({@link BenchMain}). Shapes: input
+ * width {@value #INPUT}, hidden/latent size H, batch B. The state, input and
  * incoming gradient are drawn once from U(-1, 1), so no step sees denormal numbers; the NTM's state
  * (whose weightings must be probability vectors) is instead its state after 10 steps on random
  * inputs from memory 1e-6 and weightings on location 0.
@@ -45,7 +47,12 @@ public class CellStepBenchmark {
 
     static final int INPUT = 8;
 
-    @Param({"elman", "lstm", "plrnn", "shplrnn", "ntm"})
+    /**
+     * A model kind of the catalog (its cell at its defaults). The jar's main ({@link BenchMain}) gives
+     * the catalog's, one per cell class, unless {@code -p cell=...} names them; JMH needs a default
+     * here, which fails at once saying so.
+     */
+    @Param(BenchCells.FROM_CATALOG)
     public String cell;
 
     @Param({"32", "64", "128", "256"})
@@ -68,7 +75,7 @@ public class CellStepBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         Precision p = Precision.FLOAT32;
-        c = BenchCells.create(cell, INPUT, hidden);
+        c = BenchCells.create(cell, INPUT, hidden); // fails naming the catalog's kinds when cell is none of them
         SplittableRandom rng = new SplittableRandom(17);
         w = Parameters.zeros(c.parameterLayout(), p, true);
         c.initialize(w, rng);

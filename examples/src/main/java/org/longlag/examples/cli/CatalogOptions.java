@@ -10,9 +10,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * Adds every model kind's and task kind's options (e.g. {@code --tau-a}, {@code --protocol}) to the
- * commands that build models and tasks, and reads back which ones the user gave. An option that
- * does not belong to the chosen model or task is refused by name.
+ * Adds the common model options ({@code --hidden}, {@code --precision}) and every model kind's and
+ * task kind's options (e.g. {@code --tau-a}, {@code --protocol}) to the commands that build models
+ * and tasks, and reads back which ones the user gave. An option that does not belong to the chosen
+ * model or task is refused by name. Names, help texts, defaults and allowed values all come from
+ * the kinds' options records (see {@link org.longlag.models.registry.Options}).
  */
 final class CatalogOptions {
 
@@ -30,6 +32,7 @@ final class CatalogOptions {
         ModelCatalog models = ModelCatalog.discover();
         TaskCatalog tasks = TaskCatalog.discover();
         Map<String, OptionSpec> all = new LinkedHashMap<>();
+        for (OptionSpec o : ModelCatalog.COMMON) all.put(o.name(), o);
         for (String m : models.names()) for (OptionSpec o : models.kind(m).options()) all.putIfAbsent(o.name(), o);
         for (String t : tasks.names()) for (OptionSpec o : tasks.kind(t).options()) all.putIfAbsent(o.name(), o);
         for (CommandLine sub : root.getSubcommands().values()) {
@@ -40,7 +43,7 @@ final class CatalogOptions {
                 spec.addOption(CommandLine.Model.OptionSpec.builder("--" + o.name())
                         .type(String.class)
                         .userObject(MARK)
-                        .paramLabel(o.type() == Boolean.class ? "true|false" : "<" + o.name() + ">")
+                        .paramLabel(o.type() == Boolean.class ? "true|false" : o.type().isEnum() ? String.join("|", o.values()) : "<" + o.name() + ">")
                         .description(o.description() + " (" + defaults(o.name(), models, tasks) + ")")
                         .build());
             }
@@ -48,10 +51,12 @@ final class CatalogOptions {
     }
 
     /**
-     * Which kinds take the option and their defaults: "default 5.0; rplrnn, l2plrnn" when they agree,
+     * Which kinds take the option and their defaults: "default 64; every model" for a common option,
+     * "default 5.0; rplrnn, l2plrnn" when they agree,
      * "default 0.5 for rplrnn; 1.0 for iplrnn, l2plrnn" when kinds sharing the name differ.
      */
     static String defaults(String name, ModelCatalog models, TaskCatalog tasks) {
+        for (OptionSpec o : ModelCatalog.COMMON) if (o.name().equals(name)) return "default " + o.defaultValue() + "; every model";
         Map<String, List<String>> byDefault = new LinkedHashMap<>();
         for (String m : models.names()) add(byDefault, models.kind(m).options(), name, m);
         for (String t : tasks.names()) add(byDefault, tasks.kind(t).options(), name, t);

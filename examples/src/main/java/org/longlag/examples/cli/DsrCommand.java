@@ -8,8 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.longlag.models.model.SequenceModel;
-import org.longlag.models.train.Optimizer;
-import org.longlag.models.train.TrainingConfig;
 import org.longlag.tasks.TaskScore;
 import org.longlag.tasks.experiment.EvaluationConfig;
 import org.longlag.tasks.experiment.EvaluationPoint;
@@ -20,6 +18,7 @@ import org.longlag.tasks.experiment.JsonFiles;
 import org.longlag.tasks.dsr.ReconstructionTask;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -27,7 +26,7 @@ import picocli.CommandLine.Option;
  * score the generated trajectory. The task options (--system, --csv, --forcing, --alpha, ...) are
  * those of the "dsr" task kind; the model options those of the chosen model kind.
  */
-@Command(name = "dsr", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "dsr", mixinStandardHelpOptions = true, sortOptions = false, resourceBundle = "org.longlag.examples.cli.DsrCommand",
         description = {"Dynamical-system reconstruction: train with teacher forcing on a built-in",
                 "system (--system) or a CSV trajectory (--csv), run the model freely from the",
                 "first held-out test point and compare its free run with the test trajectory",
@@ -46,38 +45,15 @@ final class DsrCommand implements Callable<Integer>, CatalogOptions.Target {
     @Option(names = "--model", required = true, description = "model kind: shplrnn, plrnn, lstm, ... (see 'longlag models')")
     String model;
 
-    @Option(names = "--hidden", description = "latent units M (default: the model kind's, 64)")
-    Integer hidden;
+    /** The reference's training: windows of 16, no clipping, the learning rate decaying to 1e-6; evaluations only at the end. */
+    @Mixin
+    TrainingOptions training = new TrainingOptions().batch(16).clip(0).finalLr(1e-6);
 
-    @Option(names = "--precision", description = "float32 or float64 (default ${DEFAULT-VALUE})", defaultValue = "float32")
-    String precision;
+    @Mixin
+    RunOptions run = new RunOptions();
 
-    @Option(names = "--batch", description = "windows per update (default ${DEFAULT-VALUE}, the reference's)", defaultValue = "16")
-    int batch;
-
-    @Option(names = "--steps", description = "number of updates (default ${DEFAULT-VALUE})", defaultValue = "5000")
-    int steps;
-
-    @Option(names = "--lr", description = "starting learning rate (default ${DEFAULT-VALUE})", defaultValue = "0.001")
-    double lr;
-
-    @Option(names = "--final-lr", description = "learning rate at the last update, exponential decay; 0 for constant (default ${DEFAULT-VALUE})", defaultValue = "1e-6")
-    double finalLr;
-
-    @Option(names = "--optimizer", description = "adam, rmsprop or sgd (default ${DEFAULT-VALUE})", defaultValue = "adam")
-    String optimizer;
-
-    @Option(names = "--clip", description = "global gradient-norm clipping, 0 for none (default ${DEFAULT-VALUE}, the reference's)", defaultValue = "0")
-    double clip;
-
-    @Option(names = "--threads", description = "training threads (default: cores = ${DEFAULT-VALUE})")
-    int threads = Runtime.getRuntime().availableProcessors();
-
-    @Option(names = "--seed", description = "seed of model initialization and training windows (default ${DEFAULT-VALUE})", defaultValue = "1")
-    long seed;
-
-    @Option(names = "--eval-every", description = "evaluate every N updates, 0 for only at the end (default ${DEFAULT-VALUE})", defaultValue = "0")
-    int evalEvery;
+    @Mixin
+    EvaluationOptions.Every evalEvery = new EvaluationOptions.Every(0);
 
     @Option(names = "--out", description = "output directory (default ${DEFAULT-VALUE})", defaultValue = "runs/dsr")
     Path out;
@@ -87,13 +63,8 @@ final class DsrCommand implements Callable<Integer>, CatalogOptions.Target {
         long started = System.nanoTime();
         ExperimentRunner runner = ExperimentRunner.discover();
         CatalogOptions.Split given = CatalogOptions.given(spec, model, runner.models().options(model), TASK, runner.tasks().options(TASK));
-        Map<String, Object> modelOptions = new LinkedHashMap<>(given.model());
-        if (hidden != null) modelOptions.put("hidden", hidden);
-        modelOptions.put("precision", precision);
-        Optimizer opt = new Optimizer(Optimizer.parseKind(optimizer), lr, finalLr);
-        TrainingConfig training = new TrainingConfig(steps, batch, opt, clip, threads, seed, 0);
-        EvaluationConfig evaluation = new EvaluationConfig(evalEvery, 1, 1, false);
-        Experiment experiment = new Experiment(model, modelOptions, TASK, given.task(), training, evaluation, seed);
+        EvaluationConfig evaluation = new EvaluationConfig(evalEvery.evalEvery, 1, 1, false); // the task evaluates on its test data
+        Experiment experiment = new Experiment(model, given.model(), TASK, given.task(), training.config(run.threads()), evaluation, run.seed);
 
         PrintWriter o = spec.commandLine().getOut();
         ExperimentRunner.Prepared prepared = runner.prepare(experiment); // every option checked before anything is trained

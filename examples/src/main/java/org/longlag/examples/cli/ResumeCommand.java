@@ -15,11 +15,12 @@ import org.longlag.tasks.experiment.JsonFiles;
 import org.longlag.tasks.experiment.Resume;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code longlag resume}: goes on training a run that {@code longlag train} saved, into a new directory. */
-@Command(name = "resume", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "resume", mixinStandardHelpOptions = true, sortOptions = false, resourceBundle = "org.longlag.examples.cli.ResumeCommand",
         description = {"Go on training a run that 'longlag train' saved, up to --steps updates in all.",
                 "Reads DIR/result.json (the run's configuration), DIR/model.longlag and DIR/model.state (the optimizer's",
                 "state; without it, as in runs saved before it existed, the optimizer restarts). The validation and test",
@@ -39,22 +40,21 @@ final class ResumeCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "output directory (not DIR: the saved run is kept)")
     Path out;
 
-    @Option(names = "--threads", description = "training threads (default: the saved run's; another count changes the rounding)")
-    Integer threads;
+    @Mixin
+    RunOptions.Threads threads = RunOptions.Threads.unset();
 
-    @Option(names = "--eval-every", description = "validate every N steps (default: the saved run's)")
-    Integer evalEvery;
+    @Mixin
+    EvaluationOptions.Every evalEvery = new EvaluationOptions.Every(null);
 
     @Option(names = "--restart-optimizer", description = {"drop the saved optimizer state: zero moments and bias correction from the first",
             "update here (as for a run saved without it; resets a second-moment estimate inflated by loss spikes)"})
     boolean restartOptimizer;
 
-    @Option(names = "--checkpoint-every", description = {"save the run every N updates into OUT/checkpoint, which 'longlag resume'",
-            "goes on from if the run is cut short (default ${DEFAULT-VALUE}: no checkpoints)"}, defaultValue = "0")
-    int checkpointEvery;
+    @Mixin
+    Checkpoints checkpoints = new Checkpoints();
 
-    @Option(names = "--keep-going", description = "train all steps even after validation meets the task's criterion")
-    boolean keepGoing;
+    @Mixin
+    EvaluationOptions.KeepGoing keepGoing = new EvaluationOptions.KeepGoing();
 
     @Override
     public Integer call() throws Exception {
@@ -68,15 +68,15 @@ final class ResumeCommand implements Callable<Integer> {
         }
         Experiment before = saved.experiment();
         TrainingConfig training = before.training().withSteps(steps);
-        if (threads != null) training = training.withThreads(threads);
+        if (threads.threads != null) training = training.withThreads(threads.threads);
         EvaluationConfig ev = before.evaluation();
-        EvaluationConfig evaluation = new EvaluationConfig(evalEvery == null ? ev.every() : evalEvery, ev.validationSamples(), ev.testSamples(),
-                ev.stopWhenSolved() && !keepGoing);
-        Experiment experiment = new Experiment(before.model(), before.modelOptions(), before.task(), before.taskOptions(), training, evaluation, before.seed());
+        EvaluationConfig evaluation = new EvaluationConfig(evalEvery.evalEvery == null ? ev.every() : evalEvery.evalEvery, ev.validationSamples(),
+                ev.testSamples(), ev.stopWhenSolved() && !keepGoing.keepGoing);
+        Experiment experiment = before.withTraining(training).withEvaluation(evaluation);
         ExperimentRunner runner = ExperimentRunner.discover();
         ExperimentRunner.Prepared prepared = runner.prepare(experiment);
-        TrainingListener[] checkpoints = Checkpoints.listeners(checkpointEvery, out, experiment);
-        if (checkpoints.length > 0 && Checkpoints.directory(out).toAbsolutePath().normalize().equals(from.toAbsolutePath().normalize())) {
+        TrainingListener[] saves = checkpoints.listeners(out, experiment);
+        if (saves.length > 0 && Checkpoints.directory(out).toAbsolutePath().normalize().equals(from.toAbsolutePath().normalize())) {
             throw new IllegalArgumentException("--checkpoint-every would write into " + from + ", the run resumed from: choose another --out");
         }
 
@@ -86,7 +86,7 @@ final class ResumeCommand implements Callable<Integer> {
                 !saved.state().hasOptimizerState() ? (restartOptimizer ? " (--restart-optimizer: the optimizer restarts)" : " (no optimizer state saved: the optimizer restarts)") : "");
         ExperimentResult r;
         try (ProgressListener progress = new ProgressListener(experiment.model() + " " + experiment.task() + " resumed")) {
-            r = runner.resume(experiment, prepared, saved, out.resolve(Resume.MODEL), null, Checkpoints.with(progress, checkpoints));
+            r = runner.resume(experiment, prepared, saved, out.resolve(Resume.MODEL), null, Checkpoints.with(progress, saves));
         }
         JsonFiles.write(out.resolve(Resume.RESULT), r);
         RunSummary.print(o, r, out);

@@ -22,24 +22,23 @@ import org.longlag.models.forcing.GeneralizedForcing;
 import org.longlag.models.forcing.SparseForcing;
 import org.longlag.models.model.ModelSpec;
 import org.longlag.models.model.SequenceModel;
-import org.longlag.models.registry.Settings;
-import org.longlag.models.train.Optimizer;
-import org.longlag.models.train.Trainer;
-import org.longlag.models.train.TrainingConfig;
-import org.longlag.models.train.TrainingDivergedException;
+import org.longlag.models.registry.OptionSpec;
+import org.longlag.models.train.TrainingState;
 import org.longlag.tasks.Task;
+import org.longlag.tasks.experiment.EvaluationConfig;
 import org.longlag.tasks.experiment.Experiment;
 import org.longlag.tasks.experiment.ExperimentRunner;
 import org.longlag.tasks.experiment.JsonFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * {@code longlag stability}: gradient-stability diagnostics of one model on one task, at
  * initialization and at checkpoints during training.
  */
-@Command(name = "stability", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "stability", mixinStandardHelpOptions = true, sortOptions = false, resourceBundle = "org.longlag.examples.cli.StabilityCommand",
         description = {"Measure how gradients grow or vanish with lag: per-lag gradient norms ||dL/dz_{T-k}||, Jacobian products",
                 "dz_T/dz_{T-k} and their spectra, and the maximal Lyapunov exponent of the zero-input dynamics, at initialization",
                 "and at training checkpoints. Prints one line per checkpoint with the fitted rate b of log ||dL/dz_{T-k}|| = a + b k",
@@ -65,36 +64,15 @@ final class StabilityCommand implements Callable<Integer>, CatalogOptions.Target
             "the lags counted back from its last step"}, defaultValue = "100")
     int lag;
 
-    @Option(names = "--hidden", description = "hidden units (default ${DEFAULT-VALUE})", defaultValue = "64")
-    int hidden;
-
-    @Option(names = "--precision", description = "training precision, float32 or float64 (default ${DEFAULT-VALUE})", defaultValue = "float32")
-    String precision;
-
-    @Option(names = "--steps", description = "training updates; 0 measures at initialization only (default ${DEFAULT-VALUE})", defaultValue = "0")
-    int steps;
+    @Mixin
+    TrainingOptions training = new TrainingOptions().steps(0);
 
     @Option(names = "--checkpoints", split = ",", paramLabel = "STEP[,STEP...]",
             description = "training steps to measure at, 0 = initialization (default: 0 and quarters of --steps)")
     int[] checkpoints;
 
-    @Option(names = "--batch", description = "training sequences per update (default ${DEFAULT-VALUE})", defaultValue = "32")
-    int batch;
-
-    @Option(names = "--lr", description = "learning rate (default ${DEFAULT-VALUE})", defaultValue = "0.001")
-    double lr;
-
-    @Option(names = "--optimizer", description = "adam, rmsprop or sgd (default ${DEFAULT-VALUE})", defaultValue = "adam")
-    String optimizer;
-
-    @Option(names = "--clip", description = "global gradient-norm clipping, 0 for none (default ${DEFAULT-VALUE})", defaultValue = "1.0")
-    double clip;
-
-    @Option(names = "--threads", description = "training threads (default: cores = ${DEFAULT-VALUE})")
-    int threads = Runtime.getRuntime().availableProcessors();
-
-    @Option(names = "--seed", description = "seed of the model, training data and probe data (default ${DEFAULT-VALUE})", defaultValue = "1")
-    long seed;
+    @Mixin
+    RunOptions run = new RunOptions();
 
     @Option(names = "--probe-batches", description = "probe batches the gradient norms are averaged over (default ${DEFAULT-VALUE})", defaultValue = "4")
     int probeBatches;
@@ -137,55 +115,35 @@ final class StabilityCommand implements Callable<Integer>, CatalogOptions.Target
         if (!runner.tasks().names().contains(task)) {
             throw new Longlag.UsageException("unknown task '" + task + "'; known tasks: " + String.join(", ", runner.tasks().names()));
         }
-        String modelName = model != null ? model : load.toString();
-        List<org.longlag.models.registry.OptionSpec> taskKindOptions = runner.tasks().options(task);
-        CatalogOptions.Split given = CatalogOptions.given(spec, modelName, model != null ? runner.models().options(model) : List.of(), task, taskKindOptions);
-        Map<String, Object> modelOptions = new LinkedHashMap<>(given.model());
-        modelOptions.put("hidden", hidden);
-        modelOptions.put("precision", precision);
+        boolean memory = runner.tasks().kind(task).isMemoryTask();
+        List<OptionSpec> taskKindOptions = runner.tasks().options(task);
+        CatalogOptions.Split given = CatalogOptions.given(spec, model != null ? model : load.toString(),
+                model != null ? runner.models().options(model) : List.of(), task, taskKindOptions);
         Map<String, Object> taskOptions = new LinkedHashMap<>(given.task());
-        if (runner.tasks().kind(task).isMemoryTask() || !hasOption(taskKindOptions, "seq-length")) taskOptions.put("lag", lag);
+        if (memory || taskKindOptions.stream().noneMatch(x -> x.name().equals("seq-length"))) taskOptions.put("lag", lag);
         else if (!taskOptions.containsKey("seq-length")) taskOptions.put("seq-length", lag); // reconstruction: the window is the lag axis
+        int steps = training.steps;
         if (steps < 0) throw new Longlag.UsageException("--steps must be >= 0, got " + steps);
-        int[] at = checkpoints();
-        TrainingConfig training = new TrainingConfig(Math.max(1, steps), batch, new Optimizer(Optimizer.parseKind(optimizer), lr), clip, threads, seed, 0);
-        Experiment experiment = new Experiment(model != null ? model : "file", modelOptions, task, taskOptions, training,
-                new org.longlag.tasks.experiment.EvaluationConfig(0, 1, 1, false), seed);
-        ExperimentRunner.Seeds seeds = ExperimentRunner.Seeds.of(seed);
-        Task t;
-        Settings taskSettings;
+        int[] at = checkpoints(steps);
+        Experiment experiment = new Experiment(model != null ? model : "file", given.model(), task, taskOptions,
+                training.config(run.threads(), Math.max(1, steps)), new EvaluationConfig(0, 1, 1, false), run.seed);
+        ExperimentRunner.Prepared prepared;
         SequenceModel m;
-        Map<String, Object> modelSettings;
         if (load == null) {
-            ExperimentRunner.Prepared prepared = runner.prepare(experiment);
-            t = prepared.task();
-            taskSettings = prepared.taskSettings();
-            modelSettings = prepared.modelSettings().asMap();
-            m = SequenceModel.create(prepared.spec(), seeds.model());
+            prepared = runner.prepare(experiment);
+            m = runner.newModel(experiment, prepared);
         } else {
-            taskSettings = runner.tasks().settings(task, taskOptions);
-            t = runner.tasks().kind(task).build(taskSettings);
-            try {
-                m = SequenceModel.load(load);
-            } catch (java.nio.file.NoSuchFileException e) {
-                throw new Longlag.UsageException("--load: no such file: " + load);
-            } catch (java.io.IOException | RuntimeException e) {
-                throw new Longlag.UsageException("--load: could not read a model from " + load + ": " + e.getMessage());
-            }
-            org.longlag.models.registry.TaskShape shape = t.shape();
-            if (m.spec().inputSize() != shape.inputSize() || m.spec().outputSize() != shape.outputSize()) {
-                throw new Longlag.UsageException("--load: the model in " + load + " takes " + m.spec().inputSize() + " inputs and gives "
-                        + m.spec().outputSize() + " outputs; task '" + task + "' has " + shape.inputSize() + " and " + shape.outputSize());
-            }
-            modelSettings = Map.of("file", load.toAbsolutePath().toString());
+            m = loaded();
+            prepared = runner.prepare(experiment, m.spec(), Map.of("file", load.toAbsolutePath().toString()));
         }
-        StabilityProbe probe = new StabilityProbe(new GradientProbe(probeBatches, probeSize, seeds.validation(), Precision.parse(diagnosticPrecision)),
+        Task t = prepared.task();
+        StabilityProbe probe = new StabilityProbe(new GradientProbe(probeBatches, probeSize, experiment.seeds().validation(), Precision.parse(diagnosticPrecision)),
                 fitFrom, fitTo, windows, singularValues, normStride,
                 lyapunovSteps == 0 || normStride == 0 ? null : new MapLyapunovOptions(lyapunovTransient, lyapunovSteps, 1, 1, 1.0));
 
         Files.createDirectories(out);
         PrintWriter o = spec.commandLine().getOut();
-        int shownLag = runner.tasks().kind(task).isMemoryTask() ? lag : t.shape().maxLag();
+        int shownLag = memory ? lag : t.shape().maxLag();
         String name = (model != null ? model : load.toString()) + " " + task + " T=" + shownLag + forcingLabel(t.forcing());
         List<StabilitySnapshot> snapshots = new ArrayList<>();
         String diverged = "";
@@ -193,16 +151,13 @@ final class StabilityCommand implements Callable<Integer>, CatalogOptions.Target
             snapshots.add(report(o, name, probe.measure(m, t, 0)));
         } else {
             StabilityListener listener = new StabilityListener(probe, t, at, s -> report(o, name, s));
-            try (ProgressListener progress = new ProgressListener(name);
-                 Trainer trainer = new Trainer(m, training.withSeed(seeds.training()))) {
-                trainer.fit(t.trainingBatches(), progress, listener);
-            } catch (TrainingDivergedException e) {
-                diverged = e.getMessage();
-                o.println(name + ": " + diverged + "; later checkpoints were not measured");
+            try (ProgressListener progress = new ProgressListener(name)) {
+                diverged = runner.train(experiment, prepared, m, TrainingState.START, List.of(progress, listener)).diverged();
             }
+            if (!diverged.isEmpty()) o.println(name + ": " + diverged + "; later checkpoints were not measured");
             snapshots.addAll(listener.snapshots());
         }
-        writeConfig(experiment, modelSettings, m.spec(), taskSettings, probe, at, diverged);
+        writeConfig(experiment, prepared, m.spec(), probe, at, steps, diverged);
         StabilityFiles.write(out, snapshots);
         if (!snapshots.isEmpty()) GradientNormChart.write(out.resolve("gradient_norms.png"), name + ", " + m.spec().cell().getClass().getSimpleName(), snapshots);
         o.printf(Locale.ROOT, "wrote %s: gradient_norms.csv, summary.csv, jacobian_windows.csv, gradient_norms.png, config.json%n", out);
@@ -210,8 +165,15 @@ final class StabilityCommand implements Callable<Integer>, CatalogOptions.Target
         return 0;
     }
 
-    private static boolean hasOption(List<org.longlag.models.registry.OptionSpec> options, String name) {
-        return options.stream().anyMatch(x -> x.name().equals(name));
+    /** The model of --load, or a usage error naming the file. */
+    private SequenceModel loaded() {
+        try {
+            return SequenceModel.load(load);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new Longlag.UsageException("--load: no such file: " + load);
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new Longlag.UsageException("--load: could not read a model from " + load + ": " + e.getMessage());
+        }
     }
 
     /** How the task's teacher forcing is named in the printed lines ("" for none, as on memory tasks). */
@@ -232,7 +194,7 @@ final class StabilityCommand implements Callable<Integer>, CatalogOptions.Target
     }
 
     /** The given checkpoints, checked against --steps; by default 0 and every quarter of --steps. */
-    private int[] checkpoints() {
+    private int[] checkpoints(int steps) {
         TreeSet<Integer> set = new TreeSet<>();
         if (checkpoints == null) {
             set.add(0);
@@ -246,18 +208,18 @@ final class StabilityCommand implements Callable<Integer>, CatalogOptions.Target
         return set.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private void writeConfig(Experiment e, Map<String, Object> modelSettings, ModelSpec modelSpec, Settings taskSettings, StabilityProbe probe,
-                             int[] at, String diverged) throws java.io.IOException {
+    private void writeConfig(Experiment e, ExperimentRunner.Prepared p, ModelSpec modelSpec, StabilityProbe probe, int[] at, int steps,
+                             String diverged) throws java.io.IOException {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("command", "stability");
-        config.put("model", load == null ? e.model() : "file");
-        config.put("modelSettings", modelSettings);
+        config.put("model", e.model());
+        config.put("modelSettings", p.modelSettings().asMap());
         config.put("modelSpec", modelSpec);
         config.put("task", e.task());
-        config.put("taskSettings", taskSettings.asMap());
-        config.put("seed", seed);
+        config.put("taskSettings", p.taskSettings().asMap());
+        config.put("seed", e.seed());
         config.put("steps", steps);
-        config.put("training", steps == 0 ? null : e.training().withSeed(ExperimentRunner.Seeds.of(seed).training()));
+        config.put("training", steps == 0 ? null : e.training());
         config.put("checkpoints", at);
         config.put("probe", probe);
         config.put("diverged", diverged);

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.longlag.models.registry.OptionSpec;
-import org.longlag.tasks.experiment.EvaluationConfig;
 import org.longlag.tasks.experiment.ExperimentRunner;
 import org.longlag.tasks.report.RunView;
 import org.longlag.tasks.report.TextSummary;
@@ -17,9 +16,9 @@ import org.longlag.tasks.suite.GradientNormSettings;
 import org.longlag.tasks.suite.ModelEntry;
 import org.longlag.tasks.suite.Suite;
 import org.longlag.tasks.suite.TaskEntry;
-import org.longlag.tasks.suite.TrainingSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -50,35 +49,11 @@ final class SweepCommand implements Callable<Integer>, CatalogOptions.Target {
     @Option(names = "--seeds", split = ",", defaultValue = "1", paramLabel = "S[,S...]", description = "seeds (default ${DEFAULT-VALUE})")
     List<Long> seeds;
 
-    @Option(names = "--hidden", paramLabel = "N", description = "hidden units of every model (default: each kind's default)")
-    Integer hidden;
+    @Mixin
+    TrainingOptions training = new TrainingOptions();
 
-    @Option(names = "--steps", defaultValue = "5000", description = "maximal updates per run (default ${DEFAULT-VALUE})")
-    int steps;
-
-    @Option(names = "--batch", defaultValue = "32", description = "sequences per update (default ${DEFAULT-VALUE})")
-    int batch;
-
-    @Option(names = "--lr", defaultValue = "0.001", description = "learning rate (default ${DEFAULT-VALUE})")
-    double lr;
-
-    @Option(names = "--optimizer", defaultValue = "adam", description = "adam, rmsprop or sgd (default ${DEFAULT-VALUE})")
-    String optimizer;
-
-    @Option(names = "--clip", defaultValue = "1.0", description = "gradient-norm clipping, 0 for none (default ${DEFAULT-VALUE})")
-    double clip;
-
-    @Option(names = "--eval-every", defaultValue = "200", description = "validate every N steps (default ${DEFAULT-VALUE})")
-    int evalEvery;
-
-    @Option(names = "--eval-samples", defaultValue = "500", description = "validation sequences (default ${DEFAULT-VALUE})")
-    int evalSamples;
-
-    @Option(names = "--test-samples", defaultValue = "2000", description = "test sequences (default ${DEFAULT-VALUE})")
-    int testSamples;
-
-    @Option(names = "--keep-going", description = "train all steps even after validation meets the task's criterion")
-    boolean keepGoing;
+    @Mixin
+    EvaluationOptions evaluation = new EvaluationOptions();
 
     @Option(names = "--budget", paramLabel = "NAME", defaultValue = "quick",
             description = "quick (these flags) or paper (the reg-PLRNN protocol overrides hidden, batch, steps, lr, clip and evaluation) (default ${DEFAULT-VALUE})")
@@ -101,21 +76,16 @@ final class SweepCommand implements Callable<Integer>, CatalogOptions.Target {
             if (!runner.tasks().kind(t).isMemoryTask()) throw new Longlag.UsageException("task '" + t + "' has no lag axis; sweep takes memory tasks");
         }
         Map<String, Object> given = CatalogOptions.givenAll(spec);
-        Map<String, Object> commonModel = new LinkedHashMap<>();
-        if (hidden != null) commonModel.put("hidden", hidden);
         List<ModelEntry> modelEntries = new ArrayList<>();
-        for (String m : models) modelEntries.add(ModelEntry.of(m, pick(given, runner.models().options(m), commonModel)));
+        for (String m : models) modelEntries.add(ModelEntry.of(m, pick(given, runner.models().options(m))));
         List<TaskEntry> taskEntries = new ArrayList<>();
-        for (String t : tasks) {
-            taskEntries.add(new TaskEntry(t, t, pick(given, runner.tasks().kind(t).options(), Map.of()), lags, ""));
-        }
+        for (String t : tasks) taskEntries.add(new TaskEntry(t, t, pick(given, runner.tasks().kind(t).options()), lags, ""));
         for (String name : given.keySet()) {
             boolean used = models.stream().anyMatch(m -> has(runner.models().options(m), name)) || tasks.stream().anyMatch(t -> has(runner.tasks().kind(t).options(), name));
             if (!used) throw new Longlag.UsageException("option --" + name + " does not apply to any of the models " + models + " or tasks " + tasks);
         }
-        TrainingSettings training = new TrainingSettings("", steps, batch, optimizer, lr, clip, 0);
-        Suite suite = new Suite("sweep", "longlag sweep", Budget.quick(), modelEntries, taskEntries, seeds, List.of(training),
-                new EvaluationConfig(evalEvery, evalSamples, testSamples, !keepGoing), GradientNormSettings.defaults())
+        Suite suite = new Suite("sweep", "longlag sweep", Budget.quick(), modelEntries, taskEntries, seeds, List.of(training.settings()),
+                evaluation.config(), GradientNormSettings.defaults())
                 .withBudget(Budget.named(budget), runner);
         Path dir = out != null ? out : SuiteExecution.defaultOut(suite);
         PrintWriter o = spec.commandLine().getOut();
@@ -127,8 +97,8 @@ final class SweepCommand implements Callable<Integer>, CatalogOptions.Target {
         return 0;
     }
 
-    private static Map<String, Object> pick(Map<String, Object> given, List<OptionSpec> options, Map<String, Object> base) {
-        Map<String, Object> m = new LinkedHashMap<>(base);
+    private static Map<String, Object> pick(Map<String, Object> given, List<OptionSpec> options) {
+        Map<String, Object> m = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : given.entrySet()) if (has(options, e.getKey())) m.put(e.getKey(), e.getValue());
         return m;
     }

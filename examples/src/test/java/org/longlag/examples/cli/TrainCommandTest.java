@@ -93,4 +93,37 @@ class TrainCommandTest {
         assertTrue(help.contains("default 0.5 for rplrnn; 1.0 for iplrnn, l2plrnn"), help);
         assertTrue(help.contains("default 5.0; rplrnn, l2plrnn"), help);
     }
+
+    @Test
+    void enumOptionsListTheirValuesAndBadValuesNameTheOptionAndWhatItTakes(@TempDir Path dir) {
+        String help = run("train", "--help").out();
+        assertTrue(help.contains("--controller=lstm|feedforward") && help.contains("--protocol=reg-plrnn|hochreiter-1997"), help);
+        assertTrue(help.replaceAll("\\s+", " ").contains("--hidden=<hidden> hidden/latent units (default 64; every model)"), help);
+        Run r = run("train", "--model", "ntm", "--task", "copy", "--memory-rows", "0", "--out", dir.resolve("a").toString());
+        assertEquals(2, r.code());
+        assertEquals("longlag: memory-rows must be at least 1, got 0", r.err().trim());
+        r = run("train", "--model", "ntm", "--task", "copy", "--controller", "gru", "--out", dir.resolve("b").toString());
+        assertEquals(2, r.code());
+        assertEquals("longlag: option 'controller' expects lstm or feedforward, got 'gru'", r.err().trim());
+        assertFalse(Files.exists(dir.resolve("a")) || Files.exists(dir.resolve("b")));
+    }
+
+    /** The training flags are declared once (TrainingOptions, RunOptions, EvaluationOptions); each command keeps its defaults and wording. */
+    @Test
+    void sharedTrainingFlagsKeepEachCommandsDefaultsAndWording() {
+        String train = run("train", "--help").out().replaceAll("\\s+", " ");
+        assertTrue(train.contains("--batch=<batch> sequences per update (default 32)") && train.contains("--steps=<steps> maximal number of updates (default 5000)")
+                && train.contains("--clip=<clip> global gradient-norm clipping, 0 for none (default 1.0)")
+                && train.contains("validate every N steps, 0 for only at the end (default 200)"), train);
+        String dsr = run("dsr", "--help").out().replaceAll("\\s+", " ");
+        assertTrue(dsr.contains("--batch=<batch> windows per update (default 16, the reference's)")
+                && dsr.contains("evaluate every N updates, 0 for only at the end (default 0)") && !dsr.contains("--eval-samples"), dsr);
+        String stability = run("stability", "--help").out().replaceAll("\\s+", " ");
+        assertTrue(stability.contains("training updates; 0 measures at initialization only (default 0)") && !stability.contains("--eval-every"), stability);
+        String resume = run("resume", "--help").out().replaceAll("\\s+", " ");
+        assertTrue(resume.contains("training threads (default: the saved run's;") && resume.contains("validate every N steps (default: the saved run's)")
+                && !resume.contains("--batch"), resume);
+        String sweep = run("sweep", "--help").out().replaceAll("\\s+", " ");
+        assertTrue(sweep.contains("--eval-samples=<evalSamples> validation sequences (default 500)") && !sweep.contains("--seed="), sweep);
+    }
 }

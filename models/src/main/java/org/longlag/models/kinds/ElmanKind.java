@@ -1,16 +1,26 @@
 package org.longlag.models.kinds;
 
-import java.util.List;
-import java.util.Locale;
 import org.longlag.models.cell.ElmanCell;
+import org.longlag.models.cell.ElmanCell.RecurrentInit;
 import org.longlag.models.model.ModelSpec;
+import org.longlag.models.registry.Doc;
 import org.longlag.models.registry.ModelKind;
-import org.longlag.models.registry.OptionSpec;
-import org.longlag.models.registry.Settings;
+import org.longlag.models.registry.OptionChecks;
 import org.longlag.models.registry.TaskShape;
 
 /** "elman": the tanh RNN, with a choice of recurrent initialization and its scale. */
-public final class ElmanKind implements ModelKind {
+public final class ElmanKind implements ModelKind<ElmanKind.Options> {
+
+    public record Options(@Doc("uniform, gaussian, orthogonal or identity") RecurrentInit recurrentInit,
+                          @Doc("gain of the recurrent initialization") double recurrentScale) {
+
+        public static final Options DEFAULTS = new Options(RecurrentInit.UNIFORM, 1.0);
+
+        public Options {
+            OptionChecks.given("recurrent-init", recurrentInit);
+            OptionChecks.positive("recurrent-scale", recurrentScale);
+        }
+    }
 
     @Override
     public String name() {
@@ -23,21 +33,12 @@ public final class ElmanKind implements ModelKind {
     }
 
     @Override
-    public List<OptionSpec> options() {
-        return List.of(
-                new OptionSpec("recurrent-init", "uniform, gaussian, orthogonal or identity", "uniform"),
-                new OptionSpec("recurrent-scale", "gain of the recurrent initialization", 1.0));
+    public Options defaults() {
+        return Options.DEFAULTS;
     }
 
     @Override
-    public ModelSpec build(TaskShape task, Settings s) {
-        ElmanCell.RecurrentInit init;
-        try {
-            init = ElmanCell.RecurrentInit.valueOf(s.getString("recurrent-init").toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("recurrent-init must be uniform, gaussian, orthogonal or identity, got '" + s.getString("recurrent-init") + "'");
-        }
-        return ModelSpec.of(new ElmanCell(task.inputSize(), s.getInt("hidden"), ElmanCell.Activation.TANH, init,
-                s.getDouble("recurrent-scale")), task.outputSize());
+    public ModelSpec build(TaskShape task, int hidden, Options o) {
+        return ModelSpec.of(new ElmanCell(task.inputSize(), hidden, ElmanCell.Activation.TANH, o.recurrentInit(), o.recurrentScale()), task.outputSize());
     }
 }

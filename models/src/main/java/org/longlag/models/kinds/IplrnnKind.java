@@ -1,11 +1,8 @@
 package org.longlag.models.kinds;
 
-import java.util.List;
 import org.longlag.models.cell.PlrnnCell;
 import org.longlag.models.model.ModelSpec;
 import org.longlag.models.registry.ModelKind;
-import org.longlag.models.registry.OptionSpec;
-import org.longlag.models.registry.Settings;
 import org.longlag.models.registry.TaskShape;
 
 /**
@@ -13,7 +10,9 @@ import org.longlag.models.registry.TaskShape;
  * are not regularized. Default fraction 1: the paper's iPLRNN runs use {@code per_reg = 1}
  * (reg-PLRNN {@code benchmark_analysis/helper/pick_experiments.m}).
  */
-public final class IplrnnKind implements ModelKind {
+public final class IplrnnKind implements ModelKind<PlrnnFamily.Subspace> {
+
+    private static final PlrnnFamily.Subspace DEFAULTS = new PlrnnFamily.Subspace(1.0);
 
     @Override
     public String name() {
@@ -26,12 +25,12 @@ public final class IplrnnKind implements ModelKind {
     }
 
     @Override
-    public List<OptionSpec> options() {
-        return List.of(PlrnnFamily.fraction(1.0));
+    public PlrnnFamily.Subspace defaults() {
+        return DEFAULTS;
     }
 
     @Override
-    public ModelSpec build(TaskShape task, Settings s) {
-        return PlrnnFamily.spec(PlrnnCell.initialized(task.inputSize(), s.getInt("hidden"), PlrnnFamily.units(s)), task.outputSize());
+    public ModelSpec build(TaskShape task, int hidden, PlrnnFamily.Subspace o) {
+        return PlrnnFamily.spec(PlrnnCell.initialized(task.inputSize(), hidden, o.units(hidden)), task.outputSize());
     }
 }

@@ -1,15 +1,23 @@
 package org.longlag.models.kinds;
 
-import java.util.List;
 import org.longlag.models.cell.ElmanCell;
 import org.longlag.models.model.ModelSpec;
+import org.longlag.models.registry.Doc;
 import org.longlag.models.registry.ModelKind;
-import org.longlag.models.registry.OptionSpec;
-import org.longlag.models.registry.Settings;
+import org.longlag.models.registry.OptionChecks;
 import org.longlag.models.registry.TaskShape;
 
 /** "irnn": ReLU RNN with identity recurrent initialization (Le, Jaitly & Hinton 2015). */
-public final class IrnnKind implements ModelKind {
+public final class IrnnKind implements ModelKind<IrnnKind.Options> {
+
+    public record Options(@Doc("gain of the identity initialization") double recurrentScale) {
+
+        public static final Options DEFAULTS = new Options(1.0);
+
+        public Options {
+            OptionChecks.positive("recurrent-scale", recurrentScale);
+        }
+    }
 
     @Override
     public String name() {
@@ -22,13 +30,13 @@ public final class IrnnKind implements ModelKind {
     }
 
     @Override
-    public List<OptionSpec> options() {
-        return List.of(new OptionSpec("recurrent-scale", "gain of the identity initialization", 1.0));
+    public Options defaults() {
+        return Options.DEFAULTS;
     }
 
     @Override
-    public ModelSpec build(TaskShape task, Settings s) {
-        return ModelSpec.of(new ElmanCell(task.inputSize(), s.getInt("hidden"), ElmanCell.Activation.RELU,
-                ElmanCell.RecurrentInit.IDENTITY, s.getDouble("recurrent-scale")), task.outputSize());
+    public ModelSpec build(TaskShape task, int hidden, Options o) {
+        return ModelSpec.of(new ElmanCell(task.inputSize(), hidden, ElmanCell.Activation.RELU,
+                ElmanCell.RecurrentInit.IDENTITY, o.recurrentScale()), task.outputSize());
     }
 }

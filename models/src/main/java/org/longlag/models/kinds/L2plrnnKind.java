@@ -1,11 +1,8 @@
 package org.longlag.models.kinds;
 
-import java.util.List;
 import org.longlag.models.cell.PlrnnCell;
 import org.longlag.models.model.ModelSpec;
 import org.longlag.models.registry.ModelKind;
-import org.longlag.models.registry.OptionSpec;
-import org.longlag.models.registry.Settings;
 import org.longlag.models.registry.TaskShape;
 
 /**
@@ -13,7 +10,9 @@ import org.longlag.models.registry.TaskShape;
  * start at zero as in the reference's L2 variants. Default fraction 1 (every unit: the paper's
  * L2fPLRNN); 0.5 gives its L2pPLRNN.
  */
-public final class L2plrnnKind implements ModelKind {
+public final class L2plrnnKind implements ModelKind<PlrnnFamily.Regularized> {
+
+    private static final PlrnnFamily.Regularized DEFAULTS = new PlrnnFamily.Regularized(1.0, 5.0, 5.0);
 
     @Override
     public String name() {
@@ -26,14 +25,12 @@ public final class L2plrnnKind implements ModelKind {
     }
 
     @Override
-    public List<OptionSpec> options() {
-        return List.of(PlrnnFamily.fraction(1.0), PlrnnFamily.tauA(), PlrnnFamily.tauW());
+    public PlrnnFamily.Regularized defaults() {
+        return DEFAULTS;
     }
 
     @Override
-    public ModelSpec build(TaskShape task, Settings s) {
-        PlrnnCell cell = PlrnnCell.l2(task.inputSize(), s.getInt("hidden"), PlrnnFamily.units(s),
-                s.getDouble(PlrnnFamily.TAU_A), s.getDouble(PlrnnFamily.TAU_W));
-        return PlrnnFamily.spec(cell, task.outputSize());
+    public ModelSpec build(TaskShape task, int hidden, PlrnnFamily.Regularized o) {
+        return PlrnnFamily.spec(PlrnnCell.l2(task.inputSize(), hidden, o.units(hidden), o.tauA(), o.tauW()), task.outputSize());
     }
 }

@@ -1,15 +1,24 @@
 package org.longlag.models.kinds;
 
-import java.util.List;
 import org.longlag.models.cell.LstmCell;
 import org.longlag.models.model.ModelSpec;
+import org.longlag.models.registry.Doc;
 import org.longlag.models.registry.ModelKind;
-import org.longlag.models.registry.OptionSpec;
-import org.longlag.models.registry.Settings;
+import org.longlag.models.registry.OptionChecks;
 import org.longlag.models.registry.TaskShape;
 
 /** "lstm": {@link LstmCell} with a linear readout and zero initial state. */
-public final class LstmKind implements ModelKind {
+public final class LstmKind implements ModelKind<LstmKind.Options> {
+
+    public record Options(@Doc("initial forget-gate bias") double forgetBias,
+                          @Doc("chrono initialization: true sets T_max to the task's lag") boolean chrono) {
+
+        public static final Options DEFAULTS = new Options(1.0, false);
+
+        public Options {
+            OptionChecks.finite("forget-bias", forgetBias);
+        }
+    }
 
     @Override
     public String name() {
@@ -22,16 +31,14 @@ public final class LstmKind implements ModelKind {
     }
 
     @Override
-    public List<OptionSpec> options() {
-        return List.of(
-                new OptionSpec("forget-bias", "initial forget-gate bias", 1.0),
-                new OptionSpec("chrono", "chrono initialization: true sets T_max to the task's lag", false));
+    public Options defaults() {
+        return Options.DEFAULTS;
     }
 
     @Override
-    public ModelSpec build(TaskShape task, Settings s) {
-        LstmCell cell = new LstmCell(task.inputSize(), s.getInt("hidden"), s.getDouble("forget-bias"), 0);
-        if (s.getBoolean("chrono")) cell = cell.withChrono(Math.max(3, task.maxLag()));
+    public ModelSpec build(TaskShape task, int hidden, Options o) {
+        LstmCell cell = new LstmCell(task.inputSize(), hidden, o.forgetBias(), 0);
+        if (o.chrono()) cell = cell.withChrono(Math.max(3, task.maxLag()));
         return ModelSpec.of(cell, task.outputSize());
     }
 }

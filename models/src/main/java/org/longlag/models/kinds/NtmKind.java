@@ -1,15 +1,15 @@
 package org.longlag.models.kinds;
 
-import java.util.List;
-import java.util.Locale;
 import org.longlag.models.Precision;
 import org.longlag.models.cell.ntm.NtmCell;
+import org.longlag.models.cell.ntm.NtmCell.ControllerType;
 import org.longlag.models.cell.ntm.NtmInitialState;
+import org.longlag.models.cell.ntm.NtmInitialState.MemoryInit;
 import org.longlag.models.model.LinearReadout;
 import org.longlag.models.model.ModelSpec;
+import org.longlag.models.registry.Doc;
 import org.longlag.models.registry.ModelKind;
-import org.longlag.models.registry.OptionSpec;
-import org.longlag.models.registry.Settings;
+import org.longlag.models.registry.OptionChecks;
 import org.longlag.models.registry.TaskShape;
 
 /**
@@ -18,7 +18,35 @@ import org.longlag.models.registry.TaskShape;
  * setup (memory 128 x 20, one read and one write head, shifts -1..1, the controller's head outputs
  * clipped at 20, memory initialized to 1e-6).
  */
-public final class NtmKind implements ModelKind {
+public final class NtmKind implements ModelKind<NtmKind.Options> {
+
+    /** (The shift range's bound by the memory size is the cell's to check.) */
+    public record Options(@Doc("memory locations N") int memoryRows,
+                          @Doc("width M of a memory location") int memoryWidth,
+                          @Doc("read heads") int readHeads,
+                          @Doc("write heads") int writeHeads,
+                          @Doc("location shifts allowed each step: -range..range") int shiftRange,
+                          @Doc("controller network: lstm or feedforward") ControllerType controller,
+                          @Doc("initial memory: constant, learned or random") MemoryInit memoryInit,
+                          @Doc("value of every memory entry for memory-init constant") double memoryConstant,
+                          // not "clip": the train command's --clip is gradient-norm clipping
+                          @Doc("controller outputs for the heads clipped to [-c, c]; 0 turns clipping off") double controllerClip) {
+
+        public static final Options DEFAULTS = new Options(128, 20, 1, 1, 1, ControllerType.LSTM, MemoryInit.CONSTANT,
+                NtmInitialState.DEFAULT_CONSTANT, 20.0);
+
+        public Options {
+            OptionChecks.atLeast("memory-rows", memoryRows, 1);
+            OptionChecks.atLeast("memory-width", memoryWidth, 1);
+            OptionChecks.atLeast("read-heads", readHeads, 1);
+            OptionChecks.atLeast("write-heads", writeHeads, 0);
+            OptionChecks.atLeast("shift-range", shiftRange, 0);
+            OptionChecks.given("controller", controller);
+            OptionChecks.given("memory-init", memoryInit);
+            OptionChecks.finite("memory-constant", memoryConstant);
+            OptionChecks.atLeast("controller-clip", controllerClip, 0);
+        }
+    }
 
     @Override
     public String name() {
@@ -31,43 +59,15 @@ public final class NtmKind implements ModelKind {
     }
 
     @Override
-    public List<OptionSpec> options() {
-        return List.of(
-                new OptionSpec("memory-rows", "memory locations N", 128),
-                new OptionSpec("memory-width", "width M of a memory location", 20),
-                new OptionSpec("read-heads", "read heads", 1),
-                new OptionSpec("write-heads", "write heads", 1),
-                new OptionSpec("shift-range", "location shifts allowed each step: -range..range", 1),
-                new OptionSpec("controller", "controller network: lstm or feedforward", "lstm"),
-                new OptionSpec("memory-init", "initial memory: constant, learned or random", "constant"),
-                new OptionSpec("memory-constant", "value of every memory entry for memory-init constant", NtmInitialState.DEFAULT_CONSTANT),
-                // not "clip": the train command's --clip is gradient-norm clipping
-                new OptionSpec("controller-clip", "controller outputs for the heads clipped to [-c, c]; 0 turns clipping off", 20.0));
+    public Options defaults() {
+        return Options.DEFAULTS;
     }
 
     @Override
-    public ModelSpec build(TaskShape task, Settings s) {
-        NtmCell cell = new NtmCell(task.inputSize(), s.getInt("hidden"), controller(s.getString("controller")),
-                s.getInt("memory-rows"), s.getInt("memory-width"), s.getInt("read-heads"), s.getInt("write-heads"),
-                s.getInt("shift-range"), s.getDouble("controller-clip"));
-        NtmInitialState init = new NtmInitialState(cell, memoryInit(s.getString("memory-init")), s.getDouble("memory-constant"));
+    public ModelSpec build(TaskShape task, int hidden, Options o) {
+        NtmCell cell = new NtmCell(task.inputSize(), hidden, o.controller(), o.memoryRows(), o.memoryWidth(), o.readHeads(), o.writeHeads(),
+                o.shiftRange(), o.controllerClip());
+        NtmInitialState init = new NtmInitialState(cell, o.memoryInit(), o.memoryConstant());
         return new ModelSpec(cell, new LinearReadout(task.outputSize()), init, Precision.FLOAT32);
-    }
-
-    private static NtmCell.ControllerType controller(String name) {
-        switch (name.toLowerCase(Locale.ROOT)) {
-            case "lstm": return NtmCell.ControllerType.LSTM;
-            case "feedforward": return NtmCell.ControllerType.FEEDFORWARD;
-            default: throw new IllegalArgumentException("option 'controller' must be lstm or feedforward, got '" + name + "'");
-        }
-    }
-
-    private static NtmInitialState.MemoryInit memoryInit(String name) {
-        switch (name.toLowerCase(Locale.ROOT)) {
-            case "constant": return NtmInitialState.MemoryInit.CONSTANT;
-            case "learned": return NtmInitialState.MemoryInit.LEARNED;
-            case "random": return NtmInitialState.MemoryInit.RANDOM;
-            default: throw new IllegalArgumentException("option 'memory-init' must be constant, learned or random, got '" + name + "'");
-        }
     }
 }

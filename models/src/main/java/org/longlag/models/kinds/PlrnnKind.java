@@ -1,15 +1,13 @@
 package org.longlag.models.kinds;
 
-import java.util.List;
 import org.longlag.models.cell.PlrnnCell;
 import org.longlag.models.model.ModelSpec;
 import org.longlag.models.registry.ModelKind;
-import org.longlag.models.registry.OptionSpec;
-import org.longlag.models.registry.Settings;
+import org.longlag.models.registry.NoOptions;
 import org.longlag.models.registry.TaskShape;
 
 /** "plrnn": the PLRNN without regularization and with the reference's random start (the paper's PLRNN baseline). */
-public final class PlrnnKind implements ModelKind {
+public final class PlrnnKind implements ModelKind<NoOptions> {
 
     @Override
     public String name() {
@@ -22,12 +20,12 @@ public final class PlrnnKind implements ModelKind {
     }
 
     @Override
-    public List<OptionSpec> options() {
-        return List.of();
+    public NoOptions defaults() {
+        return NoOptions.NONE;
     }
 
     @Override
-    public ModelSpec build(TaskShape task, Settings s) {
-        return PlrnnFamily.spec(PlrnnCell.plain(task.inputSize(), s.getInt("hidden")), task.outputSize());
+    public ModelSpec build(TaskShape task, int hidden, NoOptions none) {
+        return PlrnnFamily.spec(PlrnnCell.plain(task.inputSize(), hidden), task.outputSize());
     }
 }

@@ -1,11 +1,8 @@
 package org.longlag.models.kinds;
 
-import java.util.List;
 import org.longlag.models.cell.PlrnnCell;
 import org.longlag.models.model.ModelSpec;
 import org.longlag.models.registry.ModelKind;
-import org.longlag.models.registry.OptionSpec;
-import org.longlag.models.registry.Settings;
 import org.longlag.models.registry.TaskShape;
 
 /**
@@ -14,7 +11,9 @@ import org.longlag.models.registry.TaskShape;
  * (reg-PLRNN {@code benchmark_run/experiment_scrips/examples.sh} and {@code pick_experiments.m};
  * the paper uses M = 40, give it as {@code hidden}).
  */
-public final class RplrnnKind implements ModelKind {
+public final class RplrnnKind implements ModelKind<PlrnnFamily.Regularized> {
+
+    private static final PlrnnFamily.Regularized DEFAULTS = new PlrnnFamily.Regularized(0.5, 5.0, 5.0);
 
     @Override
     public String name() {
@@ -27,14 +26,12 @@ public final class RplrnnKind implements ModelKind {
     }
 
     @Override
-    public List<OptionSpec> options() {
-        return List.of(PlrnnFamily.fraction(0.5), PlrnnFamily.tauA(), PlrnnFamily.tauW());
+    public PlrnnFamily.Regularized defaults() {
+        return DEFAULTS;
     }
 
     @Override
-    public ModelSpec build(TaskShape task, Settings s) {
-        PlrnnCell cell = PlrnnCell.regularized(task.inputSize(), s.getInt("hidden"), PlrnnFamily.units(s),
-                s.getDouble(PlrnnFamily.TAU_A), s.getDouble(PlrnnFamily.TAU_W));
-        return PlrnnFamily.spec(cell, task.outputSize());
+    public ModelSpec build(TaskShape task, int hidden, PlrnnFamily.Regularized o) {
+        return PlrnnFamily.spec(PlrnnCell.regularized(task.inputSize(), hidden, o.units(hidden), o.tauA(), o.tauW()), task.outputSize());
     }
 }

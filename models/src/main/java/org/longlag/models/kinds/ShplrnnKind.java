@@ -1,11 +1,10 @@
 package org.longlag.models.kinds;
 
-import java.util.List;
 import org.longlag.models.cell.ShPlrnnCell;
 import org.longlag.models.model.ModelSpec;
+import org.longlag.models.registry.Doc;
 import org.longlag.models.registry.ModelKind;
-import org.longlag.models.registry.OptionSpec;
-import org.longlag.models.registry.Settings;
+import org.longlag.models.registry.OptionChecks;
 import org.longlag.models.registry.TaskShape;
 
 /**
@@ -13,7 +12,17 @@ import org.longlag.models.registry.TaskShape;
  * initial state so that it differs from "plrnn" only in its latent map. Hidden width 50 is the
  * reference's default ({@code hidden_dim} in DurstewitzLab/GTF-shPLRNN {@code settings/defaults.json}).
  */
-public final class ShplrnnKind implements ModelKind {
+public final class ShplrnnKind implements ModelKind<ShplrnnKind.Options> {
+
+    public record Options(@Doc("width L of the hidden ReLU layer") int hiddenWidth,
+                          @Doc("use the clipped nonlinearity relu(W2 z + h2) - relu(W2 z)") boolean clipped) {
+
+        public static final Options DEFAULTS = new Options(50, false);
+
+        public Options {
+            OptionChecks.atLeast("hidden-width", hiddenWidth, 1);
+        }
+    }
 
     @Override
     public String name() {
@@ -26,15 +35,12 @@ public final class ShplrnnKind implements ModelKind {
     }
 
     @Override
-    public List<OptionSpec> options() {
-        return List.of(
-                new OptionSpec("hidden-width", "width L of the hidden ReLU layer", 50),
-                new OptionSpec("clipped", "use the clipped nonlinearity relu(W2 z + h2) - relu(W2 z)", false));
+    public Options defaults() {
+        return Options.DEFAULTS;
     }
 
     @Override
-    public ModelSpec build(TaskShape task, Settings s) {
-        ShPlrnnCell cell = new ShPlrnnCell(task.inputSize(), s.getInt("hidden"), s.getInt("hidden-width"), s.getBoolean("clipped"));
-        return PlrnnFamily.spec(cell, task.outputSize());
+    public ModelSpec build(TaskShape task, int hidden, Options o) {
+        return PlrnnFamily.spec(new ShPlrnnCell(task.inputSize(), hidden, o.hiddenWidth(), o.clipped()), task.outputSize());
     }
 }

@@ -6,9 +6,14 @@ import org.longlag.models.model.ModelSpec;
 /**
  * A named family of models the command line and suites can build ("lstm", "rplrnn", "ntm", ...).
  * A new model joins by implementing this and listing the class in
- * {@code META-INF/services/org.longlag.models.registry.ModelKind}; nothing else is edited.
+ * {@code META-INF/services/org.longlag.models.registry.ModelKind}; nothing else is edited. Its
+ * options are one record {@code O} ({@link Options}: each component an option with its
+ * {@link Doc}, checked by the record's constructor), from which the command-line flags, suite
+ * validation, help texts and resolved configurations are derived.
+ *
+ * @param <O> the kind's options record ({@link NoOptions} for none)
  */
-public interface ModelKind {
+public interface ModelKind<O extends Record> {
 
     /** Short lower-case name used on the command line and in suite files. */
     String name();
@@ -16,13 +21,26 @@ public interface ModelKind {
     /** One line for help texts. */
     String description();
 
-    /** Kind-specific options; {@link ModelCatalog#COMMON} options (hidden size, precision) come on top. */
-    List<OptionSpec> options();
+    /** The kind's options at their defaults; {@link CommonModelOptions} (hidden size, precision) come on top. */
+    O defaults();
 
     /**
-     * The model for a task with these input/output widths and settings (common and specific).
+     * The model for a task with these input/output widths, hidden size and options (the catalog
+     * applies the chosen precision to it).
      *
-     * @param task what the task needs of a model (widths, output activation, longest lag)
+     * @param task   what the task needs of a model (widths, output activation, longest lag)
+     * @param hidden the common option "hidden"
      */
-    ModelSpec build(TaskShape task, Settings settings);
+    ModelSpec build(TaskShape task, int hidden, O options);
+
+    /** The options record's type (that of {@link #defaults}). */
+    @SuppressWarnings("unchecked")
+    default Class<O> optionsType() {
+        return (Class<O>) defaults().getClass();
+    }
+
+    /** The kind's own options, derived from its record. */
+    default List<OptionSpec> options() {
+        return Options.specs(defaults());
+    }
 }

@@ -72,7 +72,7 @@ class PlrnnKindsTest {
         var e = assertThrows(IllegalArgumentException.class, () -> CATALOG.build("rplrnn", ADDITION, Map.of("reg-fraction", 1.5)));
         assertTrue(e.getMessage().contains("reg-fraction"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> CATALOG.build("rplrnn", ADDITION, Map.of("tau-a", -1.0)));
-        assertTrue(e.getMessage().contains("tauA"), e.getMessage());
+        assertTrue(e.getMessage().contains("tau-a") && e.getMessage().contains("at least 0"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> CATALOG.build("plrnn", ADDITION, Map.of("tau-a", 1.0)));
         assertTrue(e.getMessage().contains("tau-a"), e.getMessage());
     }

@@ -1,14 +1,13 @@
 package org.longlag.tasks.dsr;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import org.longlag.models.forcing.AlphaMethod;
 import org.longlag.models.forcing.Forcing;
 import org.longlag.models.forcing.GeneralizedForcing;
 import org.longlag.models.forcing.SparseForcing;
-import org.longlag.models.registry.OptionSpec;
-import org.longlag.models.registry.Settings;
+import org.longlag.models.registry.Doc;
+import org.longlag.models.registry.OptionChecks;
 import org.longlag.tasks.Task;
 import org.longlag.tasks.registry.TaskKind;
 
@@ -17,8 +16,94 @@ import org.longlag.tasks.registry.TaskKind;
  * Defaults follow the GTF-shPLRNN reference on Lorenz-63 ({@code settings/defaults.json}: windows of
  * 200 steps, adaptive generalized forcing from alpha 1 with the product bound, decay 0.999 every 5
  * updates, sparse forcing interval 16, PE over 20 steps; data: 5% observation noise on training).
+ * It has no lag axis; its "lag" option is unused.
  */
-public final class ReconstructionKind implements TaskKind {
+public final class ReconstructionKind implements TaskKind<ReconstructionKind.Options> {
+
+    /** The teacher forcing a reconstruction trains with. */
+    public enum ForcingKind {
+        /** Generalized teacher forcing ({@link GeneralizedForcing}). */
+        GTF,
+        /** Sparse teacher forcing every tau steps ({@link SparseForcing}). */
+        SPARSE,
+        /** The window starts on the data, then runs freely ({@link SparseForcing#startOnly}). */
+        FREE,
+        /** No forcing: the window starts from the model's z_0. */
+        NONE;
+
+        /** Also "stf" and "generalized". */
+        public static ForcingKind parse(String s) {
+            switch (s.trim().toLowerCase(Locale.ROOT)) {
+                case "stf": return SPARSE;
+                case "generalized": return GTF;
+                default: return valueOf(s.trim().toUpperCase(Locale.ROOT));
+            }
+        }
+    }
+
+    public record Options(
+            @Doc("built-in system: bursting, lorenz63, lorenz96, roessler, vanderpol") String system,
+            @Doc("trajectory CSV file (one row per time step) instead of a built-in system") String csv,
+            @Doc("training samples of a built-in system") int length,
+            @Doc("held-out test samples of a built-in system (generation and metrics)") int testLength,
+            @Doc("share of a CSV file's last rows held out for testing") double testFraction,
+            @Doc("time between samples (built-in systems and CSV rows)") double dt,
+            @Doc(name = "transient", value = "time integrated and discarded before sampling a built-in system") double transientTime,
+            @Doc("observation noise on a built-in system's training part (fraction of each std); CSV data are used as given") double noise,
+            @Doc("seed of the observation noise") long dataSeed,
+            @Doc("steps per training window") int seqLength,
+            @Doc("teacher forcing: gtf (generalized), sparse, free (start from data only) or none (start from the model's z_0)") ForcingKind forcing,
+            @Doc("sparse forcing interval") int tau,
+            @Doc("generalized forcing alpha (start value when adaptive)") double alpha,
+            @Doc("constant, product-bound (adaptive, Jacobian-product bound) or decay") AlphaMethod alphaMethod,
+            @Doc("annealing factor of an adaptive alpha") double alphaDecay,
+            @Doc("updates between alpha updates") int alphaInterval,
+            @Doc("observation model: auto (identity for PLRNNs, else linear), identity or linear") Observation observation,
+            @Doc("horizon of the n-step prediction error") int peSteps,
+            @Doc("D_stsp below which (with D_H below solved-dh) a reconstruction counts as solved") double solvedDstsp,
+            @Doc("D_H threshold of the solved criterion") double solvedDh) {
+
+        public static final Options DEFAULTS = new Options("lorenz63", "", 100_000, 100_000, 0.2, 0.01, 50.0, 0.05, 1L, 200,
+                ForcingKind.GTF, SparseForcing.REFERENCE_INTERVAL, 1.0, AlphaMethod.PRODUCT_BOUND, 0.999, 5, Observation.AUTO, 20, 1.0, 0.2);
+
+        public Options {
+            OptionChecks.given("system", system);
+            OptionChecks.given("csv", csv);
+            OptionChecks.atLeast("length", length, 2);
+            OptionChecks.atLeast("test-length", testLength, ReconstructionData.MIN_TEST_ROWS);
+            OptionChecks.inOpen("test-fraction", testFraction, 0, 1);
+            OptionChecks.positive("dt", dt);
+            OptionChecks.atLeast("transient", transientTime, 0);
+            OptionChecks.atLeast("noise", noise, 0);
+            OptionChecks.atLeast("seq-length", seqLength, 1);
+            OptionChecks.given("forcing", forcing);
+            OptionChecks.atLeast("tau", tau, 1);
+            OptionChecks.inRange("alpha", alpha, 0, 1);
+            OptionChecks.given("alpha-method", alphaMethod);
+            OptionChecks.inRange("alpha-decay", alphaDecay, 0, 1);
+            OptionChecks.atLeast("alpha-interval", alphaInterval, 1);
+            OptionChecks.given("observation", observation);
+            OptionChecks.atLeast("pe-steps", peSteps, 1);
+            OptionChecks.positive("solved-dstsp", solvedDstsp);
+            OptionChecks.positive("solved-dh", solvedDh);
+        }
+
+        /** The teacher forcing these options choose. */
+        public Forcing teacherForcing() {
+            switch (forcing) {
+                case NONE: return Forcing.none();
+                case FREE: return SparseForcing.startOnly();
+                case SPARSE: return new SparseForcing(tau);
+                default: return new GeneralizedForcing(alpha, alphaMethod, alphaDecay, alphaInterval);
+            }
+        }
+
+        /** The data: the CSV file when one is given, else the built-in system. */
+        public ReconstructionData data() {
+            if (!csv.isBlank()) return ReconstructionData.fromCsv(Path.of(csv), dt, testFraction);
+            return ReconstructionData.fromSystem(system, length, testLength, dt, transientTime, noise, dataSeed);
+        }
+    }
 
     @Override
     public String name() {
@@ -36,58 +121,14 @@ public final class ReconstructionKind implements TaskKind {
     }
 
     @Override
-    public List<OptionSpec> options() {
-        return List.of(
-                new OptionSpec("system", "built-in system: bursting, lorenz63, lorenz96, roessler, vanderpol", "lorenz63"),
-                new OptionSpec("csv", "trajectory CSV file (one row per time step) instead of a built-in system", ""),
-                new OptionSpec("length", "training samples of a built-in system", 100_000),
-                new OptionSpec("test-length", "held-out test samples of a built-in system (generation and metrics)", 100_000),
-                new OptionSpec("test-fraction", "share of a CSV file's last rows held out for testing", 0.2),
-                new OptionSpec("dt", "time between samples (built-in systems and CSV rows)", 0.01),
-                new OptionSpec("transient", "time integrated and discarded before sampling a built-in system", 50.0),
-                new OptionSpec("noise", "observation noise on a built-in system's training part (fraction of each std); CSV data are used as given", 0.05),
-                new OptionSpec("data-seed", "seed of the observation noise", 1L),
-                new OptionSpec("seq-length", "steps per training window", 200),
-                new OptionSpec("forcing", "teacher forcing: gtf (generalized), sparse, free (start from data only) or none (start from the model's z_0)", "gtf"),
-                new OptionSpec("tau", "sparse forcing interval", SparseForcing.REFERENCE_INTERVAL),
-                new OptionSpec("alpha", "generalized forcing alpha (start value when adaptive)", 1.0),
-                new OptionSpec("alpha-method", "constant, product-bound (adaptive, Jacobian-product bound) or decay", "product-bound"),
-                new OptionSpec("alpha-decay", "annealing factor of an adaptive alpha", 0.999),
-                new OptionSpec("alpha-interval", "updates between alpha updates", 5),
-                new OptionSpec("observation", "observation model: auto (identity for PLRNNs, else linear), identity or linear", "auto"),
-                new OptionSpec("pe-steps", "horizon of the n-step prediction error", 20),
-                new OptionSpec("solved-dstsp", "D_stsp below which (with D_H below solved-dh) a reconstruction counts as solved", 1.0),
-                new OptionSpec("solved-dh", "D_H threshold of the solved criterion", 0.2));
+    public Options defaults() {
+        return Options.DEFAULTS;
     }
 
     @Override
-    public Task build(Settings s) {
-        ReconstructionData data = data(s);
-        ReconstructionConfig config = new ReconstructionConfig(s.getInt("seq-length"), forcing(s), Observation.parse(s.getString("observation")),
-                s.getInt("pe-steps"), 0.25, s.getDouble("solved-dstsp"), s.getDouble("solved-dh"));
-        return new ReconstructionTask(data, config, s.asMap());
-    }
-
-    static ReconstructionData data(Settings s) {
-        double dt = s.getDouble("dt");
-        if (!(dt > 0)) throw new IllegalArgumentException("dt must be positive, got " + dt);
-        String csv = s.getString("csv");
-        if (!csv.isBlank()) return ReconstructionData.fromCsv(Path.of(csv), dt, s.getDouble("test-fraction"));
-        return ReconstructionData.fromSystem(s.getString("system"), s.getInt("length"), s.getInt("test-length"), dt,
-                s.getDouble("transient"), s.getDouble("noise"), s.getLong("data-seed"));
-    }
-
-    /** The forcing named by "forcing" with its options. */
-    static Forcing forcing(Settings s) {
-        String kind = s.getString("forcing").trim().toLowerCase(Locale.ROOT);
-        switch (kind) {
-            case "none": return Forcing.none();
-            case "free": return SparseForcing.startOnly();
-            case "sparse": case "stf": return new SparseForcing(s.getInt("tau"));
-            case "gtf": case "generalized":
-                return new GeneralizedForcing(s.getDouble("alpha"), AlphaMethod.parse(s.getString("alpha-method")),
-                        s.getDouble("alpha-decay"), s.getInt("alpha-interval"));
-            default: throw new IllegalArgumentException("unknown forcing '" + s.getString("forcing") + "': expected gtf, sparse, free or none");
-        }
+    public Task build(int lag, Options o) {
+        ReconstructionConfig config = new ReconstructionConfig(o.seqLength(), o.teacherForcing(), o.observation(), o.peSteps(), 0.25,
+                o.solvedDstsp(), o.solvedDh());
+        return new ReconstructionTask(o.data(), config, org.longlag.models.registry.Options.asMap(o));
     }
 }

@@ -12,6 +12,7 @@ import org.longlag.models.model.ModelSpec;
 import org.longlag.models.model.SequenceModel;
 import org.longlag.models.registry.ModelCatalog;
 import org.longlag.models.registry.Settings;
+import org.longlag.models.registry.TaskShape;
 import org.longlag.models.tensor.BlasLibrary;
 import org.longlag.models.tensor.Simd;
 import org.longlag.models.train.BatchSource;
@@ -57,25 +58,42 @@ public final class ExperimentRunner {
         return tasks;
     }
 
-    /** The seeds of one run, each an independent stream split from the run's seed. */
-    public record Seeds(long model, long training, long validation, long test) {
-        public static Seeds of(long seed) {
-            SplittableRandom root = new SplittableRandom(seed);
-            return new Seeds(root.split().nextLong(), root.split().nextLong(), root.split().nextLong(), root.split().nextLong());
-        }
-    }
-
     /** Builds the task and model and checks every option, without training (fails fast on a bad value). */
     public Prepared prepare(Experiment e) {
         Settings taskSettings = tasks.settings(e.task(), e.taskOptions());
-        Task task = tasks.kind(e.task()).build(taskSettings);
+        Task task = tasks.build(e.task(), taskSettings);
         Settings modelSettings = models.settings(e.model(), e.modelOptions());
-        ModelSpec spec = task.adapt(models.build(e.model(), task.shape(), e.modelOptions()));
+        ModelSpec spec = task.adapt(models.build(e.model(), task.shape(), modelSettings));
         return new Prepared(task, taskSettings, spec, modelSettings);
+    }
+
+    /**
+     * As {@link #prepare(Experiment)} for a model that no kind builds (one read from a file): builds
+     * the task and checks that the model fits it; {@code description} stands for the model's settings
+     * in the result. The experiment's model name and options are not used.
+     */
+    public Prepared prepare(Experiment e, ModelSpec spec, Map<String, Object> description) {
+        Settings taskSettings = tasks.settings(e.task(), e.taskOptions());
+        Task task = tasks.build(e.task(), taskSettings);
+        TaskShape shape = task.shape();
+        if (spec.inputSize() != shape.inputSize() || spec.outputSize() != shape.outputSize()) {
+            throw new IllegalArgumentException("the given model takes " + spec.inputSize() + " inputs and gives " + spec.outputSize() + " outputs; task '"
+                    + e.task() + "' has " + shape.inputSize() + " and " + shape.outputSize());
+        }
+        return new Prepared(task, taskSettings, spec, Settings.of(description));
     }
 
     /** A run's task and model spec, built and validated. */
     public record Prepared(Task task, Settings taskSettings, ModelSpec spec, Settings modelSettings) {
+    }
+
+    /** What training did. */
+    public record Trained(TrainingResult result, TrainingState reached, String diverged) {
+    }
+
+    /** The model a run starts from: its spec, initialized from the run's model seed. */
+    public SequenceModel newModel(Experiment e, Prepared p) {
+        return SequenceModel.create(p.spec(), e.seeds().model());
     }
 
     public ExperimentResult run(Experiment e, Path modelFile, TrainingListener... extra) {
@@ -112,11 +130,34 @@ public final class ExperimentRunner {
         return execute(e, p, from, modelFile, artifactDir, extra);
     }
 
+    /**
+     * Trains {@code model} on the task's training batches with the experiment's training config
+     * (seeded by the experiment), from {@code from}, with these listeners and nothing else: no
+     * validation, no test (what {@link #run} adds). A run that diverges (NaN/Inf) stops there and
+     * says so; the model keeps its last good parameters.
+     */
+    public Trained train(Experiment e, Prepared p, SequenceModel model, TrainingState from, List<TrainingListener> listeners) {
+        long clock = System.nanoTime();
+        try (Trainer trainer = new Trainer(model, e.training())) {
+            TrainingResult tr = null;
+            String diverged = "";
+            try {
+                BatchSource source = p.task().trainingBatches();
+                tr = trainer.fit(source, source.forcing().start(), listeners, from);
+            } catch (TrainingDivergedException ex) {
+                diverged = ex.getMessage();
+            }
+            TrainingState reached = trainer.state();
+            if (tr == null) tr = new TrainingResult(reached.step(), reached.sequences(), (System.nanoTime() - clock) / 1e9, Double.NaN, "diverged");
+            return new Trained(tr, reached, diverged);
+        }
+    }
+
     private ExperimentResult execute(Experiment e, Prepared p, Resume from, Path modelFile, Path artifactDir, TrainingListener... extra) {
-        Seeds seeds = Seeds.of(e.seed());
-        SequenceModel model = from == null ? SequenceModel.create(p.spec(), seeds.model()) : from.model();
+        Experiment.Seeds seeds = e.seeds();
+        SequenceModel model = from == null ? newModel(e, p) : from.model();
         TrainingState start = from == null ? TrainingState.START : from.state();
-        TrainingConfig training = e.training().withSeed(seeds.training());
+        TrainingConfig training = e.training();
         DataSet validation = p.task().next(e.evaluation().validationSamples(), new SplittableRandom(seeds.validation()));
 
         List<EvaluationPoint> history = new ArrayList<>();
@@ -138,21 +179,8 @@ public final class ExperimentRunner {
         List<TrainingListener> listeners = new ArrayList<>();
         listeners.add(validator);
         listeners.addAll(List.of(extra));
-        TrainingResult tr;
-        TrainingState reached;
-        String diverged = "";
-        long clock = System.nanoTime();
-        try (Trainer trainer = new Trainer(model, training)) {
-            try {
-                BatchSource source = p.task().trainingBatches();
-                tr = trainer.fit(source, source.forcing().start(), listeners, start);
-            } catch (TrainingDivergedException ex) {
-                diverged = ex.getMessage();
-                tr = null;
-            }
-            reached = trainer.state();
-        }
-        if (tr == null) tr = new TrainingResult(reached.step(), reached.sequences(), (System.nanoTime() - clock) / 1e9, Double.NaN, "diverged");
+        Trained trained = train(e, p, model, start, listeners);
+        TrainingResult tr = trained.result();
         Map<String, String> artifacts = new LinkedHashMap<>();
         TaskScore test;
         try {
@@ -171,14 +199,14 @@ public final class ExperimentRunner {
         }
         if (modelFile != null) {
             try {
-                Resume.saveModel(modelFile, model, reached);
+                Resume.saveModel(modelFile, model, trained.reached());
             } catch (IOException ex) {
                 throw new UncheckedIOException("could not write the model file " + modelFile + " or its training state", ex);
             }
         }
         return new ExperimentResult(e, p.modelSettings().asMap(), p.taskSettings().asMap(), p.spec(), model.parameterCount(),
                 seeds.training(), seeds.model(), tr.steps(), tr.sequences(), tr.seconds(), tr.stopReason(), test, generalization,
-                firstSolved[0], history, environment(training), diverged, artifacts,
+                firstSolved[0], history, environment(training), trained.diverged(), artifacts,
                 from == null ? null : new ResumedFrom(from.directory().toString(), start.step(), start.sequences(), !start.hasOptimizerState()));
     }
 

@@ -1,13 +1,27 @@
 package org.longlag.tasks.memory;
 
-import java.util.List;
-import org.longlag.models.registry.OptionSpec;
-import org.longlag.models.registry.Settings;
+import org.longlag.models.registry.Doc;
+import org.longlag.models.registry.OptionChecks;
 import org.longlag.tasks.Task;
 import org.longlag.tasks.registry.TaskKind;
 
 /** "associative-recall": {@link AssociativeRecallTask}, the paper's setting by default. */
-public final class AssociativeRecallKind implements TaskKind {
+public final class AssociativeRecallKind implements TaskKind<AssociativeRecallKind.Options> {
+
+    public record Options(@Doc("bits per vector") int width,
+                          @Doc("vectors per item") int itemLength,
+                          @Doc("fewest items in a training sequence") int minItems,
+                          @Doc("wrong bits per sequence that count as solved") double solvedBits) {
+
+        public static final Options DEFAULTS = new Options(6, 3, 2, 0.1);
+
+        public Options {
+            OptionChecks.atLeast("width", width, 1);
+            OptionChecks.atLeast("item-length", itemLength, 1);
+            OptionChecks.atLeast("min-items", minItems, 2);
+            OptionChecks.atLeast("solved-bits", solvedBits, 0);
+        }
+    }
 
     @Override
     public String name() {
@@ -30,16 +44,12 @@ public final class AssociativeRecallKind implements TaskKind {
     }
 
     @Override
-    public List<OptionSpec> options() {
-        return List.of(
-                new OptionSpec("width", "bits per vector", 6),
-                new OptionSpec("item-length", "vectors per item", 3),
-                new OptionSpec("min-items", "fewest items in a training sequence", 2),
-                new OptionSpec("solved-bits", "wrong bits per sequence that count as solved", 0.1));
+    public Options defaults() {
+        return Options.DEFAULTS;
     }
 
     @Override
-    public Task build(Settings s) {
-        return new AssociativeRecallTask(s.getInt("width"), s.getInt("item-length"), s.getInt("min-items"), s.getInt("lag"), s.getDouble("solved-bits"));
+    public Task build(int lag, Options o) {
+        return new AssociativeRecallTask(o.width(), o.itemLength(), o.minItems(), lag, o.solvedBits());
     }
 }

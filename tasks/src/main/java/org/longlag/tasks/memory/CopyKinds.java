@@ -1,8 +1,7 @@
 package org.longlag.tasks.memory;
 
-import java.util.List;
-import org.longlag.models.registry.OptionSpec;
-import org.longlag.models.registry.Settings;
+import org.longlag.models.registry.Doc;
+import org.longlag.models.registry.OptionChecks;
 import org.longlag.tasks.Task;
 import org.longlag.tasks.registry.TaskKind;
 
@@ -13,7 +12,24 @@ public final class CopyKinds {
     }
 
     /** "copy" */
-    public static final class Copy implements TaskKind {
+    public static final class Copy implements TaskKind<Copy.Options> {
+
+        public record Options(@Doc("bits per vector") int width,
+                              @Doc("shortest training sequence") int minLength,
+                              @Doc("wrong bits per sequence that count as solved") double solvedBits,
+                              @Doc("training batches: mixed (each sequence its own length, padded) or same"
+                                      + " (one length per batch, as Collier & Beel 2018; about half the steps)") CopyTask.BatchLengths batchLengths) {
+
+            public static final Options DEFAULTS = new Options(8, 1, 0.1, CopyTask.BatchLengths.MIXED);
+
+            public Options {
+                OptionChecks.atLeast("width", width, 1);
+                OptionChecks.atLeast("min-length", minLength, 1);
+                OptionChecks.atLeast("solved-bits", solvedBits, 0);
+                OptionChecks.given("batch-lengths", batchLengths);
+            }
+        }
+
         @Override
         public String name() {
             return "copy";
@@ -35,24 +51,28 @@ public final class CopyKinds {
         }
 
         @Override
-        public List<OptionSpec> options() {
-            return List.of(
-                    new OptionSpec("width", "bits per vector", 8),
-                    new OptionSpec("min-length", "shortest training sequence", 1),
-                    new OptionSpec("solved-bits", "wrong bits per sequence that count as solved", 0.1),
-                    new OptionSpec("batch-lengths", "training batches: mixed (each sequence its own length, padded) or same"
-                            + " (one length per batch, as Collier & Beel 2018; about half the steps)", "mixed"));
+        public Options defaults() {
+            return Options.DEFAULTS;
         }
 
         @Override
-        public Task build(Settings s) {
-            return new CopyTask(s.getInt("width"), s.getInt("min-length"), s.getInt("lag"), s.getDouble("solved-bits"),
-                    CopyTask.BatchLengths.parse(s.getString("batch-lengths")));
+        public Task build(int lag, Options o) {
+            return new CopyTask(o.width(), o.minLength(), lag, o.solvedBits(), o.batchLengths());
         }
     }
 
     /** "copymemory" */
-    public static final class CopyMemory implements TaskKind {
+    public static final class CopyMemory implements TaskKind<CopyMemory.Options> {
+
+        public record Options(@Doc("fraction of recalled symbols correct that counts as solved") double solvedAccuracy) {
+
+            public static final Options DEFAULTS = new Options(0.95);
+
+            public Options {
+                OptionChecks.inHalfOpen("solved-accuracy", solvedAccuracy, 0, 1);
+            }
+        }
+
         @Override
         public String name() {
             return "copymemory";
@@ -64,13 +84,13 @@ public final class CopyKinds {
         }
 
         @Override
-        public List<OptionSpec> options() {
-            return List.of(new OptionSpec("solved-accuracy", "fraction of recalled symbols correct that counts as solved", 0.95));
+        public Options defaults() {
+            return Options.DEFAULTS;
         }
 
         @Override
-        public Task build(Settings s) {
-            return new CopyMemoryTask(s.getInt("lag"), s.getDouble("solved-accuracy"));
+        public Task build(int lag, Options o) {
+            return new CopyMemoryTask(lag, o.solvedAccuracy());
         }
     }
 }

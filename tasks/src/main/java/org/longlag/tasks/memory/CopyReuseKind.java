@@ -1,8 +1,7 @@
 package org.longlag.tasks.memory;
 
-import java.util.List;
-import org.longlag.models.registry.OptionSpec;
-import org.longlag.models.registry.Settings;
+import org.longlag.models.registry.Doc;
+import org.longlag.models.registry.OptionChecks;
 import org.longlag.tasks.Task;
 import org.longlag.tasks.registry.TaskKind;
 
@@ -10,7 +9,20 @@ import org.longlag.tasks.registry.TaskKind;
  * "copy-reuse": {@link CopyReuseTask}. The defaults (10 episodes of 16 items, 160 in all) exceed
  * the NTM's default 128 memory rows; choose episodes x lag above the memory of the model you test.
  */
-public final class CopyReuseKind implements TaskKind {
+public final class CopyReuseKind implements TaskKind<CopyReuseKind.Options> {
+
+    public record Options(@Doc("copy episodes per sequence") int episodes,
+                          @Doc("bits per vector") int width,
+                          @Doc("wrong bits per sequence that count as solved") double solvedBits) {
+
+        public static final Options DEFAULTS = new Options(10, 8, 0.1);
+
+        public Options {
+            OptionChecks.atLeast("episodes", episodes, 1);
+            OptionChecks.atLeast("width", width, 1);
+            OptionChecks.atLeast("solved-bits", solvedBits, 0);
+        }
+    }
 
     @Override
     public String name() {
@@ -33,15 +45,12 @@ public final class CopyReuseKind implements TaskKind {
     }
 
     @Override
-    public List<OptionSpec> options() {
-        return List.of(
-                new OptionSpec("episodes", "copy episodes per sequence", 10),
-                new OptionSpec("width", "bits per vector", 8),
-                new OptionSpec("solved-bits", "wrong bits per sequence that count as solved", 0.1));
+    public Options defaults() {
+        return Options.DEFAULTS;
     }
 
     @Override
-    public Task build(Settings s) {
-        return new CopyReuseTask(s.getInt("width"), s.getInt("lag"), s.getInt("episodes"), s.getDouble("solved-bits"));
+    public Task build(int lag, Options o) {
+        return new CopyReuseTask(o.width(), lag, o.episodes(), o.solvedBits());
     }
 }

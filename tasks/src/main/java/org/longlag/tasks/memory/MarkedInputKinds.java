@@ -1,8 +1,7 @@
 package org.longlag.tasks.memory;
 
-import java.util.List;
-import org.longlag.models.registry.OptionSpec;
-import org.longlag.models.registry.Settings;
+import org.longlag.models.registry.Doc;
+import org.longlag.models.registry.OptionChecks;
 import org.longlag.tasks.Task;
 import org.longlag.tasks.registry.TaskKind;
 
@@ -12,12 +11,20 @@ public final class MarkedInputKinds {
     private MarkedInputKinds() {
     }
 
-    private static final List<OptionSpec> OPTIONS = List.of(
-            new OptionSpec("protocol", "reg-plrnn (Schmidt et al. 2021) or hochreiter-1997", "reg-plrnn"),
-            new OptionSpec("solved-fraction", "fraction correct (|error| < 0.04) that counts as solved", 0.9));
+    /** The options of both. */
+    public record Options(@Doc("reg-plrnn (Schmidt et al. 2021) or hochreiter-1997") MarkedInputProtocol protocol,
+                          @Doc("fraction correct (|error| < 0.04) that counts as solved") double solvedFraction) {
+
+        public static final Options DEFAULTS = new Options(MarkedInputProtocol.REG_PLRNN, 0.9);
+
+        public Options {
+            OptionChecks.given("protocol", protocol);
+            OptionChecks.inHalfOpen("solved-fraction", solvedFraction, 0, 1);
+        }
+    }
 
     /** "addition" */
-    public static final class Addition implements TaskKind {
+    public static final class Addition implements TaskKind<Options> {
         @Override
         public String name() {
             return "addition";
@@ -29,18 +36,18 @@ public final class MarkedInputKinds {
         }
 
         @Override
-        public List<OptionSpec> options() {
-            return OPTIONS;
+        public Options defaults() {
+            return Options.DEFAULTS;
         }
 
         @Override
-        public Task build(Settings s) {
-            return new AdditionTask(s.getInt("lag"), MarkedInputProtocol.parse(s.getString("protocol")), s.getDouble("solved-fraction"));
+        public Task build(int lag, Options o) {
+            return new AdditionTask(lag, o.protocol(), o.solvedFraction());
         }
     }
 
     /** "multiplication" */
-    public static final class Multiplication implements TaskKind {
+    public static final class Multiplication implements TaskKind<Options> {
         @Override
         public String name() {
             return "multiplication";
@@ -52,13 +59,13 @@ public final class MarkedInputKinds {
         }
 
         @Override
-        public List<OptionSpec> options() {
-            return OPTIONS;
+        public Options defaults() {
+            return Options.DEFAULTS;
         }
 
         @Override
-        public Task build(Settings s) {
-            return new MultiplicationTask(s.getInt("lag"), MarkedInputProtocol.parse(s.getString("protocol")), s.getDouble("solved-fraction"));
+        public Task build(int lag, Options o) {
+            return new MultiplicationTask(lag, o.protocol(), o.solvedFraction());
         }
     }
 }

@@ -1,13 +1,29 @@
 package org.longlag.tasks.memory;
 
-import java.util.List;
-import org.longlag.models.registry.OptionSpec;
-import org.longlag.models.registry.Settings;
+import org.longlag.models.registry.Doc;
+import org.longlag.models.registry.OptionChecks;
 import org.longlag.tasks.Task;
 import org.longlag.tasks.registry.TaskKind;
 
 /** "repeat-copy": {@link RepeatCopyTask}, the paper's setting by default. */
-public final class RepeatCopyKind implements TaskKind {
+public final class RepeatCopyKind implements TaskKind<RepeatCopyKind.Options> {
+
+    public record Options(@Doc("bits per vector") int width,
+                          @Doc("shortest training sequence") int minLength,
+                          @Doc("fewest repeats in training") int minRepeats,
+                          @Doc("most repeats in training") int maxRepeats,
+                          @Doc("wrong bits per sequence that count as solved") double solvedBits) {
+
+        public static final Options DEFAULTS = new Options(8, 1, 1, 10, 0.1);
+
+        public Options {
+            OptionChecks.atLeast("width", width, 1);
+            OptionChecks.atLeast("min-length", minLength, 1);
+            OptionChecks.atLeast("min-repeats", minRepeats, 1);
+            OptionChecks.atLeast("max-repeats", maxRepeats, minRepeats);
+            OptionChecks.atLeast("solved-bits", solvedBits, 0);
+        }
+    }
 
     @Override
     public String name() {
@@ -30,18 +46,12 @@ public final class RepeatCopyKind implements TaskKind {
     }
 
     @Override
-    public List<OptionSpec> options() {
-        return List.of(
-                new OptionSpec("width", "bits per vector", 8),
-                new OptionSpec("min-length", "shortest training sequence", 1),
-                new OptionSpec("min-repeats", "fewest repeats in training", 1),
-                new OptionSpec("max-repeats", "most repeats in training", 10),
-                new OptionSpec("solved-bits", "wrong bits per sequence that count as solved", 0.1));
+    public Options defaults() {
+        return Options.DEFAULTS;
     }
 
     @Override
-    public Task build(Settings s) {
-        return new RepeatCopyTask(s.getInt("width"), s.getInt("min-length"), s.getInt("lag"), s.getInt("min-repeats"), s.getInt("max-repeats"),
-                s.getDouble("solved-bits"));
+    public Task build(int lag, Options o) {
+        return new RepeatCopyTask(o.width(), o.minLength(), lag, o.minRepeats(), o.maxRepeats(), o.solvedBits());
     }
 }

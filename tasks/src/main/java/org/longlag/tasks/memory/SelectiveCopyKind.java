@@ -1,13 +1,25 @@
 package org.longlag.tasks.memory;
 
-import java.util.List;
-import org.longlag.models.registry.OptionSpec;
-import org.longlag.models.registry.Settings;
+import org.longlag.models.registry.Doc;
+import org.longlag.models.registry.OptionChecks;
 import org.longlag.tasks.Task;
 import org.longlag.tasks.registry.TaskKind;
 
 /** "selective-copy": {@link SelectiveCopyTask}, with CPU-sized defaults (the Mamba paper: 4096 steps). */
-public final class SelectiveCopyKind implements TaskKind {
+public final class SelectiveCopyKind implements TaskKind<SelectiveCopyKind.Options> {
+
+    public record Options(@Doc("data tokens to copy") int tokens,
+                          @Doc("tokens: noise 0, data 1..V-2, recall marker V-1") int vocabulary,
+                          @Doc("accuracy at the recall steps that counts as solved") double solvedAccuracy) {
+
+        public static final Options DEFAULTS = new Options(16, 16, 0.99);
+
+        public Options {
+            OptionChecks.atLeast("tokens", tokens, 1);
+            OptionChecks.atLeast("vocabulary", vocabulary, 3);
+            OptionChecks.inHalfOpen("solved-accuracy", solvedAccuracy, 0, 1);
+        }
+    }
 
     @Override
     public String name() {
@@ -25,15 +37,12 @@ public final class SelectiveCopyKind implements TaskKind {
     }
 
     @Override
-    public List<OptionSpec> options() {
-        return List.of(
-                new OptionSpec("tokens", "data tokens to copy", 16),
-                new OptionSpec("vocabulary", "tokens: noise 0, data 1..V-2, recall marker V-1", 16),
-                new OptionSpec("solved-accuracy", "accuracy at the recall steps that counts as solved", 0.99));
+    public Options defaults() {
+        return Options.DEFAULTS;
     }
 
     @Override
-    public Task build(Settings s) {
-        return new SelectiveCopyTask(s.getInt("lag"), s.getInt("tokens"), s.getInt("vocabulary"), s.getDouble("solved-accuracy"));
+    public Task build(int lag, Options o) {
+        return new SelectiveCopyTask(lag, o.tokens(), o.vocabulary(), o.solvedAccuracy());
     }
 }

@@ -1,0 +1,47 @@
+package org.longlag.examples.cli;
+
+import org.longlag.tasks.experiment.EvaluationConfig;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * The evaluation flags of train and sweep, declared once (a picocli mixin). {@link Every} and
+ * {@link KeepGoing} are mixins of their own for the commands that take only them (dsr, resume).
+ */
+final class EvaluationOptions {
+
+    @Mixin
+    Every every = new Every(200);
+
+    @Option(names = "--eval-samples", description = "validation sequences (default ${DEFAULT-VALUE})")
+    int evalSamples = 500;
+
+    @Option(names = "--test-samples", description = "test sequences for the final score (default ${DEFAULT-VALUE})")
+    int testSamples = 2000;
+
+    @Mixin
+    KeepGoing keepGoing = new KeepGoing();
+
+    EvaluationConfig config() {
+        return new EvaluationConfig(every.evalEvery, evalSamples, testSamples, !keepGoing.keepGoing);
+    }
+
+    /** {@code --eval-every}: validate every N steps. */
+    static final class Every {
+
+        @Option(names = "--eval-every", description = "validate every N steps, 0 for only at the end (default ${DEFAULT-VALUE})")
+        Integer evalEvery;
+
+        /** @param evalEvery the default, or null for none */
+        Every(Integer evalEvery) {
+            this.evalEvery = evalEvery;
+        }
+    }
+
+    /** {@code --keep-going}: no early stop once solved. */
+    static final class KeepGoing {
+
+        @Option(names = "--keep-going", description = "train all steps even after validation meets the task's criterion")
+        boolean keepGoing;
+    }
+}
