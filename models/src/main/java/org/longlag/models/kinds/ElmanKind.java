@@ -40,4 +40,9 @@ public final class ElmanKind implements ModelKind {
         return ModelSpec.of(new ElmanCell(task.inputSize(), s.getInt("hidden"), ElmanCell.Activation.TANH, init,
                 s.getDouble("recurrent-scale")), task.outputSize());
     }
+
+    @Override
+    public List<Class<?>> serializedTypes() {
+        return List.of(ElmanCell.class);
+    }
 }

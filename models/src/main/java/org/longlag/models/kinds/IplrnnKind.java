@@ -34,4 +34,9 @@ public final class IplrnnKind implements ModelKind {
     public ModelSpec build(TaskShape task, Settings s) {
         return PlrnnFamily.spec(PlrnnCell.initialized(task.inputSize(), s.getInt("hidden"), PlrnnFamily.units(s)), task.outputSize());
     }
+
+    @Override
+    public List<Class<?>> serializedTypes() {
+        return List.of(PlrnnCell.class);
+    }
 }

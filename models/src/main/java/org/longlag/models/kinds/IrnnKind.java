@@ -31,4 +31,9 @@ public final class IrnnKind implements ModelKind {
         return ModelSpec.of(new ElmanCell(task.inputSize(), s.getInt("hidden"), ElmanCell.Activation.RELU,
                 ElmanCell.RecurrentInit.IDENTITY, s.getDouble("recurrent-scale")), task.outputSize());
     }
+
+    @Override
+    public List<Class<?>> serializedTypes() {
+        return List.of(ElmanCell.class);
+    }
 }

@@ -36,4 +36,9 @@ public final class L2plrnnKind implements ModelKind {
                 s.getDouble(PlrnnFamily.TAU_A), s.getDouble(PlrnnFamily.TAU_W));
         return PlrnnFamily.spec(cell, task.outputSize());
     }
+
+    @Override
+    public List<Class<?>> serializedTypes() {
+        return List.of(PlrnnCell.class);
+    }
 }

@@ -34,4 +34,9 @@ public final class LstmKind implements ModelKind {
         if (s.getBoolean("chrono")) cell = cell.withChrono(Math.max(3, task.maxLag()));
         return ModelSpec.of(cell, task.outputSize());
     }
+
+    @Override
+    public List<Class<?>> serializedTypes() {
+        return List.of(LstmCell.class);
+    }
 }

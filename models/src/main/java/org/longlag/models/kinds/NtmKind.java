@@ -3,18 +3,20 @@ package org.longlag.models.kinds;
 import java.util.List;
 import java.util.Locale;
 import org.longlag.models.Precision;
+import org.longlag.models.cell.ntm.LegacyNtmInitialState;
 import org.longlag.models.cell.ntm.NtmCell;
 import org.longlag.models.cell.ntm.NtmInitialState;
 import org.longlag.models.model.LinearReadout;
 import org.longlag.models.model.ModelSpec;
+import org.longlag.models.model.PartwiseInitialState;
 import org.longlag.models.registry.ModelKind;
 import org.longlag.models.registry.OptionSpec;
 import org.longlag.models.registry.Settings;
 import org.longlag.models.registry.TaskShape;
 
 /**
- * "ntm": {@link NtmCell} with a linear readout of [h_t, r_t] and an {@link NtmInitialState}. The
- * common "hidden" option is the controller size. Defaults follow Collier & Beel 2018's copy-task
+ * "ntm": {@link NtmCell} with a linear readout of [h_t, r_t] and its per-part initial state
+ * ({@link NtmInitialState#of}). The common "hidden" option is the controller size. Defaults follow Collier & Beel 2018's copy-task
  * setup (memory 128 x 20, one read and one write head, shifts -1..1, the controller's head outputs
  * clipped at 20, memory initialized to 1e-6).
  */
@@ -50,7 +52,7 @@ public final class NtmKind implements ModelKind {
         NtmCell cell = new NtmCell(task.inputSize(), s.getInt("hidden"), controller(s.getString("controller")),
                 s.getInt("memory-rows"), s.getInt("memory-width"), s.getInt("read-heads"), s.getInt("write-heads"),
                 s.getInt("shift-range"), s.getDouble("controller-clip"));
-        NtmInitialState init = new NtmInitialState(cell, memoryInit(s.getString("memory-init")), s.getDouble("memory-constant"));
+        PartwiseInitialState init = NtmInitialState.of(cell, memoryInit(s.getString("memory-init")), s.getDouble("memory-constant"));
         return new ModelSpec(cell, new LinearReadout(task.outputSize()), init, Precision.FLOAT32);
     }
 
@@ -69,5 +71,11 @@ public final class NtmKind implements ModelKind {
             case "random": return NtmInitialState.MemoryInit.RANDOM;
             default: throw new IllegalArgumentException("option 'memory-init' must be constant, learned or random, got '" + name + "'");
         }
+    }
+
+    /** The cell, and the form of the NTM initial state that model files written before per-part initial states hold. */
+    @Override
+    public List<Class<?>> serializedTypes() {
+        return List.of(NtmCell.class, LegacyNtmInitialState.class);
     }
 }

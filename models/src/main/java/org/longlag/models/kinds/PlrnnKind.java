@@ -30,4 +30,9 @@ public final class PlrnnKind implements ModelKind {
     public ModelSpec build(TaskShape task, Settings s) {
         return PlrnnFamily.spec(PlrnnCell.plain(task.inputSize(), s.getInt("hidden")), task.outputSize());
     }
+
+    @Override
+    public List<Class<?>> serializedTypes() {
+        return List.of(PlrnnCell.class);
+    }
 }

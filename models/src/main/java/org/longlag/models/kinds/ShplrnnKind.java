@@ -37,4 +37,9 @@ public final class ShplrnnKind implements ModelKind {
         ShPlrnnCell cell = new ShPlrnnCell(task.inputSize(), s.getInt("hidden"), s.getInt("hidden-width"), s.getBoolean("clipped"));
         return PlrnnFamily.spec(cell, task.outputSize());
     }
+
+    @Override
+    public List<Class<?>> serializedTypes() {
+        return List.of(ShPlrnnCell.class);
+    }
 }

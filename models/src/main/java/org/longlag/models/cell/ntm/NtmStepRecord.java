@@ -2,6 +2,7 @@ package org.longlag.models.cell.ntm;
 
 import org.longlag.models.Precision;
 import org.longlag.models.cell.Cell;
+import org.longlag.models.memory.AddressingHead;
 import org.longlag.models.tensor.Mat;
 
 /** What the backward of one NTM step needs beyond x_t, z_{t-1} and z_t. */
@@ -16,7 +17,7 @@ final class NtmStepRecord implements Cell.StepRecord {
     final HeadParameters.View[] rawHeads; // views of xi
     final HeadParameters.View[] actHeads; // views of act
     final Mat invRowNorm;                 // 1 / ||M_{t-1}(i)||
-    final NtmAddressing.Trace[] traces;   // per head
+    final AddressingHead.Trace[] traces;  // per head
 
     NtmStepRecord(NtmCell cell, HeadParameters heads, int batch, Precision p) {
         controller = cell.controllerCell().newRecord(batch, p);
@@ -29,7 +30,7 @@ final class NtmStepRecord implements Cell.StepRecord {
         rawHeads = heads.views(xi);
         actHeads = heads.views(act);
         invRowNorm = p.zeros(batch, cell.memoryRows());
-        traces = new NtmAddressing.Trace[cell.heads()];
-        for (int h = 0; h < traces.length; h++) traces[h] = new NtmAddressing.Trace(batch, cell.memoryRows(), p);
+        traces = new AddressingHead.Trace[cell.heads()];
+        for (int h = 0; h < traces.length; h++) traces[h] = cell.head(h).newTrace(batch, p);
     }
 }

@@ -96,16 +96,16 @@ class NtmPinnedRunTest {
 
     @Test
     void lstmControllerLearnedMemoryTwoThreads() {
-        assertEquals("38f70bc3/d8c96ae1/c57133a7", run(LSTM, new NtmInitialState(LSTM, NtmInitialState.MemoryInit.LEARNED, 0), Precision.FLOAT32, 2));
+        assertEquals("38f70bc3/d8c96ae1/c57133a7", run(LSTM, NtmInitialState.of(LSTM, NtmInitialState.MemoryInit.LEARNED, 0), Precision.FLOAT32, 2));
     }
 
     @Test
     void feedForwardControllerRandomMemory() {
-        assertEquals("caee5006/ada5e3dc/1a66473d", run(FF, new NtmInitialState(FF, NtmInitialState.MemoryInit.RANDOM, 0), Precision.FLOAT32, 1));
+        assertEquals("caee5006/ada5e3dc/1a66473d", run(FF, NtmInitialState.of(FF, NtmInitialState.MemoryInit.RANDOM, 0), Precision.FLOAT32, 1));
     }
 
     @Test
     void feedForwardControllerConstantMemoryFloat64() {
-        assertEquals("ad947bec/e82a534f/876ad34d", run(FF, new NtmInitialState(FF, NtmInitialState.MemoryInit.CONSTANT, 0.25), Precision.FLOAT64, 1));
+        assertEquals("ad947bec/e82a534f/876ad34d", run(FF, NtmInitialState.of(FF, NtmInitialState.MemoryInit.CONSTANT, 0.25), Precision.FLOAT64, 1));
     }
 }
