@@ -2,6 +2,7 @@ package org.longlag.models.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import org.longlag.models.Precision;
 import org.longlag.models.io.ChecksummedFile;
 import org.longlag.models.io.ModelJson;
+import org.longlag.models.io.SerializedTypeCatalog;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -46,6 +48,11 @@ final class ModelFile {
             int format = header.path("format").asInt(-1);
             if (format != FORMAT) throw new IOException(file + " has model file format " + format + ", this version reads " + FORMAT);
             spec = json.treeToValue(header.get("spec"), ModelSpec.class);
+        } catch (InvalidTypeIdException e) {
+            Class<?> family = e.getBaseType() == null ? Object.class : e.getBaseType().getRawClass();
+            throw new IOException(file + " holds a " + family.getSimpleName() + " of type '" + e.getTypeId() + "', which nothing on the class path"
+                    + " registers (is the jar of its model kind missing? a kind registers its types by serializedTypes()); known: "
+                    + SerializedTypeCatalog.discover().names(family), e);
         } catch (IOException | IllegalArgumentException e) {
             throw new IOException(file + " has an unreadable header: " + e.getMessage(), e);
         }

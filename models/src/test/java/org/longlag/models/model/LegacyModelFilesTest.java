@@ -45,6 +45,21 @@ class LegacyModelFilesTest {
         return crc(m.parameters().data().asDouble()) + " " + crc(out);
     }
 
+    /** A cell nobody registers (its jar is not on the class path) is named, with what is known. */
+    @Test
+    void anUnregisteredTypeIsNamed(@TempDir Path dir) throws Exception {
+        Path src = resource("lstm-learned-format1.longlag"), file = dir.resolve("foreign.longlag");
+        byte[] bytes = Files.readAllBytes(src);
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        int at = text.indexOf("\"lstm\"");
+        assertTrue(at > 0);
+        byte[] renamed = bytes.clone();
+        System.arraycopy("\"lztm\"".getBytes(StandardCharsets.ISO_8859_1), 0, renamed, at, 6); // same length: the header's length field still holds
+        Files.write(file, renamed);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> SequenceModel.load(file));
+        assertTrue(e.getMessage().contains("Cell of type 'lztm'") && e.getMessage().contains("lstm"), e.getMessage());
+    }
+
     @Test
     void anLstmFileLoadsUnchanged() throws Exception {
         SequenceModel m = SequenceModel.load(resource("lstm-learned-format1.longlag"));
