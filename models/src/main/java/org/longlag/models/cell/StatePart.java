@@ -1,9 +1,6 @@
 package org.longlag.models.cell;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * One named part of a cell's recurrent state, {@code size} values per sample (LSTM: "h" and "c";
@@ -22,10 +19,8 @@ import java.util.regex.Pattern;
  */
 public record StatePart(String name, int size, List<StatePart> segments) {
 
-    private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]*");
-
     public StatePart {
-        if (name == null || !NAME.matcher(name).matches()) {
+        if (!validName(name)) {
             throw new IllegalArgumentException("a state part's name must start with a letter and hold only letters, digits, '_', '-' and '.', got '" + name + "'");
         }
         if (size < 1) throw new IllegalArgumentException("state part '" + name + "' must have at least 1 value, got " + size);
@@ -38,6 +33,20 @@ public record StatePart(String name, int size, List<StatePart> segments) {
             }
             if (sum != size) throw new IllegalArgumentException("the segments of state part '" + name + "' have " + sum + " values, the part " + size);
         }
+    }
+
+    /** [A-Za-z][A-Za-z0-9_.-]*, checked without a regex: cells build their parts on every step. */
+    private static boolean validName(String name) {
+        if (name == null || name.isEmpty() || !letter(name.charAt(0))) return false;
+        for (int i = 1; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!letter(c) && !(c >= '0' && c <= '9') && c != '_' && c != '.' && c != '-') return false;
+        }
+        return true;
+    }
+
+    private static boolean letter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     /** A plain part. */
@@ -60,15 +69,28 @@ public record StatePart(String name, int size, List<StatePart> segments) {
      */
     public static List<StatePart> checkLayout(List<StatePart> parts) {
         if (parts == null || parts.isEmpty()) throw new IllegalArgumentException("a state needs at least one part");
-        Set<String> seen = new HashSet<>();
-        for (StatePart p : parts) {
-            CellChecks.notNull("state part", p);
-            if (!seen.add(p.name)) throw new IllegalArgumentException("two state parts or segments named '" + p.name + "'");
-            for (StatePart s : p.segments) {
-                if (!seen.add(s.name)) throw new IllegalArgumentException("two state parts or segments named '" + s.name + "'");
+        List<StatePart> layout = List.copyOf(parts); // the same list if it is unmodifiable already
+        // a few names: compare each with those before it, without allocating (states are made on every step)
+        for (int i = 0; i < layout.size(); i++) {
+            StatePart p = layout.get(i);
+            requireNew(layout, i, -1, p.name);
+            for (int k = 0; k < p.segments.size(); k++) requireNew(layout, i, k, p.segments.get(k).name);
+        }
+        return layout;
+    }
+
+    /** Throws if a part before part i, or part i itself, or one of its segments before segment k (k = -1: none) has {@code name}. */
+    private static void requireNew(List<StatePart> layout, int i, int k, String name) {
+        for (int j = 0; j <= i; j++) {
+            StatePart q = layout.get(j);
+            if (j < i || k >= 0) {
+                if (q.name.equals(name)) throw new IllegalArgumentException("two state parts or segments named '" + name + "'");
+            }
+            int segs = j < i ? q.segments.size() : Math.max(k, 0);
+            for (int m = 0; m < segs; m++) {
+                if (q.segments.get(m).name.equals(name)) throw new IllegalArgumentException("two state parts or segments named '" + name + "'");
             }
         }
-        return List.copyOf(parts);
     }
 
     /** The sizes of the parts, in order. */

@@ -21,22 +21,24 @@ import org.longlag.models.tensor.Mat;
  * declares for it. A read head then reads with w_t ({@link Memory#read}), a write head erases and
  * adds with it ({@link Memory#erase}, {@link Memory#add}); that is the cell's business.
  *
- * @param name       the head's name ("read0", "write0"); its weighting part is name + ".weighting"
- * @param locations  N, at least 1
- * @param width      M, the memory's width, at least 1
- * @param shiftRange R: shifts -R..R, 2R + 1 &lt;= N
+ * @param name     the head's name ("read0", "write0"); its weighting part is name + ".weighting"
+ * @param content  its content addressing, eqs. (6) and (5)
+ * @param location its location addressing, eqs. (7) to (9), over as many locations
  */
-public record AddressingHead(String name, int locations, int width, int shiftRange) {
+public record AddressingHead(String name, ContentAddressing content, LocationAddressing location) {
 
     public AddressingHead {
         CellChecks.notNull("name", name);
-        new LocationAddressing(locations, shiftRange); // checks N and R
-        CellChecks.positive("width", width);
+        CellChecks.notNull("content", content);
+        CellChecks.notNull("location", location);
+        if (content.locations() != location.locations()) {
+            throw new IllegalArgumentException("content addressing over " + content.locations() + " locations, location addressing over " + location.locations());
+        }
     }
 
-    /** A head addressing {@code memory}. */
+    /** A head addressing {@code memory} with shifts -shiftRange..shiftRange. */
     public AddressingHead(String name, Memory memory, int shiftRange) {
-        this(name, memory.locations(), memory.width(), shiftRange);
+        this(name, new ContentAddressing(memory), new LocationAddressing(memory.locations(), shiftRange));
     }
 
     /**
@@ -54,20 +56,12 @@ public record AddressingHead(String name, int locations, int width, int shiftRan
 
     /** The state the head keeps: its weighting w_t, N values per sample. */
     public StatePart weightingPart() {
-        return new StatePart(weightingName(), locations);
+        return new StatePart(weightingName(), content.locations());
     }
 
     /** Width of the shift weighting, 2R + 1. */
     public int shifts() {
-        return 2 * shiftRange + 1;
-    }
-
-    public ContentAddressing content() {
-        return new ContentAddressing(locations, width);
-    }
-
-    public LocationAddressing location() {
-        return new LocationAddressing(locations, shiftRange);
+        return 2 * location.shiftRange() + 1;
     }
 
     /** What the backward of one step of the head needs: the traces of content and location addressing. */
@@ -103,11 +97,11 @@ public record AddressingHead(String name, int locations, int width, int shiftRan
     }
 
     public Trace newTrace(int batch, Precision precision) {
-        return new Trace(content().newTrace(batch, precision), location().newTrace(batch, precision));
+        return new Trace(content.newTrace(batch, precision), location.newTrace(batch, precision));
     }
 
     public Work newWork(int batch, Precision precision) {
-        return new Work(content().newWork(batch, precision), location().newWork(batch, precision), precision.zeros(batch, locations));
+        return new Work(content.newWork(batch, precision), location.newWork(batch, precision), precision.zeros(batch, content.locations()));
     }
 
     /**
@@ -119,8 +113,6 @@ public record AddressingHead(String name, int locations, int width, int shiftRan
      * @param weighting        receives w_t
      */
     public void forward(Mat memory, Mat invLocationNorms, Controls c, Mat previous, Mat weighting, Trace t) {
-        ContentAddressing content = content();
-        LocationAddressing location = location();
         content.similarity(memory, invLocationNorms, c.key(), t.content);
         content.weighting(c.beta(), t.content);
         location.interpolate(c.gate(), t.content.weighting(), previous, t.location);
@@ -139,8 +131,6 @@ public record AddressingHead(String name, int locations, int width, int shiftRan
      */
     public void backward(Mat memory, Mat invLocationNorms, Controls c, Mat previous, Mat weighting, Trace t,
                          Mat dWeighting, Controls d, Mat dPrevious, Mat dMemory, Work w) {
-        ContentAddressing content = content();
-        LocationAddressing location = location();
         location.sharpenBackward(c.gamma(), t.location, weighting, dWeighting, d.gamma());
         location.shiftBackward(c.shift(), t.location, dWeighting, w.dGated, d.shift());
         location.interpolateBackward(c.gate(), t.content.weighting(), previous, w.dGated, d.gate(), dPrevious, w.location);

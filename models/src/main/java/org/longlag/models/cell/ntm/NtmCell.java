@@ -17,7 +17,6 @@ import org.longlag.models.cell.State;
 import org.longlag.models.cell.StatePart;
 import org.longlag.models.cell.StepTape;
 import org.longlag.models.memory.AddressingHead;
-import org.longlag.models.memory.ContentAddressing;
 import org.longlag.models.memory.Memory;
 import org.longlag.models.tensor.Mat;
 
@@ -178,15 +177,11 @@ public record NtmCell(int inputSize, int controllerSize, ControllerType controll
         return s.part(READS).columns(head * memoryWidth, memoryWidth);
     }
 
-    private static Mat weighting(State s, AddressingHead head) {
-        return s.part(head.weightingName());
-    }
-
     /** The controller's own state parts inside an NTM state (h_t, and c_t for the LSTM). */
-    private State controllerState(Cell controllerCell, State s) {
+    private State controllerState(List<StatePart> controllerParts, State s) {
         return controller == ControllerType.LSTM
-                ? new State(controllerCell.stateParts(), s.part(HIDDEN), s.part(CELL))
-                : new State(controllerCell.stateParts(), s.part(HIDDEN));
+                ? new State(controllerParts, s.part(HIDDEN), s.part(CELL))
+                : new State(controllerParts, s.part(HIDDEN));
     }
 
     // ------------------------------------------------------------------ forward
@@ -196,33 +191,31 @@ public record NtmCell(int inputSize, int controllerSize, ControllerType controll
         NtmStepRecord r = (NtmStepRecord) tape.record();
         State prev = tape.prev(), next = tape.next();
         Mat memory = prev.part(MEMORY);
-        Memory mem = memory();
         Cell ctrl = controllerCell();
 
         r.inputX.set(tape.x());
         r.inputReads.set(prev.part(READS));
-        ctrl.forward(w, controllerTape(ctrl, tape, r));
+        ctrl.forward(w, controllerTape(tape, r));
         interfaceVector(w, next.part(HIDDEN), r.xi);
         headParameters().activate(r.xi, r.rawHeads, r.actHeads);
 
-        new ContentAddressing(mem).inverseLocationNorms(memory, r.invRowNorm);
+        r.heads[0].content().inverseLocationNorms(memory, r.invRowNorm);
         for (int h = 0; h < heads(); h++) {
-            AddressingHead head = head(h);
-            head.forward(memory, r.invRowNorm, r.actHeads[h].controls, weighting(prev, head), weighting(next, head), r.traces[h]);
+            r.heads[h].forward(memory, r.invRowNorm, r.actHeads[h].controls, prev.part(r.weightings[h]), next.part(r.weightings[h]), r.traces[h]);
         }
-        for (int h = 0; h < readHeads; h++) mem.read(memory, weighting(next, head(h)), read(next, h));
-        Mat[] ww = writeWeightings(next), erase = new Mat[writeHeads], add = new Mat[writeHeads];
+        for (int h = 0; h < readHeads; h++) r.memory.read(memory, next.part(r.weightings[h]), read(next, h));
+        Mat[] ww = writeWeightings(next, r), erase = new Mat[writeHeads], add = new Mat[writeHeads];
         for (int v = 0; v < writeHeads; v++) {
             erase[v] = r.actHeads[readHeads + v].erase;
             add[v] = r.actHeads[readHeads + v].add;
         }
         Mat written = next.part(MEMORY);
-        mem.erase(memory, ww, erase, written);
-        mem.add(ww, add, written);
+        r.memory.erase(memory, ww, erase, written);
+        r.memory.add(ww, add, written);
     }
 
-    private StepTape controllerTape(Cell ctrl, StepTape tape, NtmStepRecord r) {
-        return new StepTape(r.input, controllerState(ctrl, tape.prev()), controllerState(ctrl, tape.next()), r.controller);
+    private StepTape controllerTape(StepTape tape, NtmStepRecord r) {
+        return new StepTape(r.input, controllerState(r.controllerParts, tape.prev()), controllerState(r.controllerParts, tape.next()), r.controller);
     }
 
     /** xi_t = h_t W_xi + b_xi (clipped afterwards by {@link HeadParameters#activate}). */
@@ -233,9 +226,9 @@ public record NtmCell(int inputSize, int controllerSize, ControllerType controll
         xi.addMatMul(h, p.get(0));
     }
 
-    private Mat[] writeWeightings(State s) {
+    private Mat[] writeWeightings(State s, NtmStepRecord r) {
         Mat[] ww = new Mat[writeHeads];
-        for (int v = 0; v < writeHeads; v++) ww[v] = weighting(s, head(readHeads + v));
+        for (int v = 0; v < writeHeads; v++) ww[v] = s.part(r.weightings[readHeads + v]);
         return ww;
     }
 
@@ -248,11 +241,10 @@ public record NtmCell(int inputSize, int controllerSize, ControllerType controll
         State prev = tape.prev(), next = tape.next();
         Mat memory = prev.part(MEMORY);
         Mat dMemoryPrev = dPrev.part(MEMORY);
-        Memory mem = memory();
         s.dWeights.set(dNext.part(WEIGHTINGS));
 
         // eqs. (4) and (3): the writes
-        Mat[] ww = writeWeightings(next), erase = new Mat[writeHeads], add = new Mat[writeHeads];
+        Mat[] ww = writeWeightings(next, r), erase = new Mat[writeHeads], add = new Mat[writeHeads];
         Mat[] dWw = new Mat[writeHeads], dErase = new Mat[writeHeads], dAdd = new Mat[writeHeads];
         for (int v = 0; v < writeHeads; v++) {
             int h = readHeads + v;
@@ -263,19 +255,19 @@ public record NtmCell(int inputSize, int controllerSize, ControllerType controll
             dAdd[v] = s.dHeads[h].add;
         }
         Mat dMemory = dNext.part(MEMORY);
-        mem.addBackward(dMemory, ww, add, dWw, dAdd);
-        mem.eraseBackward(memory, ww, erase, dMemory, dWw, dErase, dMemoryPrev, s.wide, s.tmpN);
+        r.memory.addBackward(dMemory, ww, add, dWw, dAdd);
+        r.memory.eraseBackward(memory, ww, erase, dMemory, dWw, dErase, dMemoryPrev, s.wide, s.tmpN);
 
         // eq. (2): the reads
         for (int h = 0; h < readHeads; h++) {
-            mem.readBackward(memory, weighting(next, head(h)), read(dNext, h), s.dWeight[h], dMemoryPrev);
+            r.memory.readBackward(memory, next.part(r.weightings[h]), read(dNext, h), s.dWeight[h], dMemoryPrev);
         }
 
         // eqs. (9) to (5): addressing, last equation first
         for (int h = 0; h < heads(); h++) {
-            AddressingHead head = head(h);
-            head.backward(memory, r.invRowNorm, r.actHeads[h].controls, weighting(prev, head), weighting(next, head), r.traces[h],
-                    s.dWeight[h], s.dHeads[h].controls, weighting(dPrev, head), dMemoryPrev, s.work);
+            String wh = r.weightings[h];
+            r.heads[h].backward(memory, r.invRowNorm, r.actHeads[h].controls, prev.part(wh), next.part(wh), r.traces[h],
+                    s.dWeight[h], s.dHeads[h].controls, dPrev.part(wh), dMemoryPrev, s.work);
         }
 
         // head parameter activations and clipping, then xi_t = h_t W_xi + b_xi
@@ -289,11 +281,10 @@ public record NtmCell(int inputSize, int controllerSize, ControllerType controll
         pg.get(1).addColumnSums(s.dXi);
 
         // the controller, and u_t = [x_t, r_{t-1}]
-        Cell ctrl = controllerCell();
         State dCtrlNext = controller == ControllerType.LSTM
-                ? new State(ctrl.stateParts(), s.dHidden, dNext.part(CELL))
-                : new State(ctrl.stateParts(), s.dHidden);
-        ctrl.backward(w, grad, controllerTape(ctrl, tape, r), s.controller, dCtrlNext, controllerState(ctrl, dPrev), s.dInput);
+                ? new State(r.controllerParts, s.dHidden, dNext.part(CELL))
+                : new State(r.controllerParts, s.dHidden);
+        controllerCell().backward(w, grad, controllerTape(tape, r), s.controller, dCtrlNext, controllerState(r.controllerParts, dPrev), s.dInput);
         dPrev.part(READS).set(s.dInputReads);
         if (dx != null) dx.set(s.dInputX);
     }
