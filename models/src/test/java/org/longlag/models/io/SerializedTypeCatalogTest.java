@@ -85,8 +85,9 @@ class SerializedTypeCatalogTest {
         assertTrue(c.names(org.longlag.models.model.Readout.class).containsAll(List.of("linear", "identity", "linear-no-bias")));
         assertTrue(c.names(InitialState.class).containsAll(List.of("zero", "learned", "learned-uniform", "partwise", "ntm")));
         assertTrue(c.names(PartInitializer.class).containsAll(List.of("zero", "constant", "learned", "learned-uniform", "learned-softmax", "learned-tanh", "random-tanh")));
-        assertEquals(List.of("none", "sparse", "generalized"), c.names(Forcing.class));
-        assertEquals(List.of("mse", "binary-cross-entropy", "softmax-cross-entropy"), c.names(LossFunction.class));
+        assertTrue(c.names(Forcing.class).containsAll(List.of("none", "sparse", "generalized")), c.names(Forcing.class).toString());
+        // the test class path adds a user's loss (org.example.usercell), through its model kind
+        assertTrue(c.names(LossFunction.class).containsAll(List.of("mse", "binary-cross-entropy", "softmax-cross-entropy")), c.names(LossFunction.class).toString());
         assertSame(NtmCell.class, c.find(org.longlag.models.cell.Cell.class, "ntm"));
         assertSame(LstmCell.class, c.find(org.longlag.models.cell.Cell.class, "lstm"));
     }
