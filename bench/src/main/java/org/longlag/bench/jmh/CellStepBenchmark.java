@@ -81,14 +81,14 @@ public class CellStepBenchmark {
         c.initialize(w, rng);
         grad = Parameters.zeros(c.parameterLayout(), p, false);
         State prev = c instanceof NtmCell ? ntmState((NtmCell) c, w, batch, p, rng) : randomState(c, batch, p, rng);
-        State next = State.zeros(c.stateSizes(), batch, p);
+        State next = State.zeros(c.stateParts(), batch, p);
         Mat x = p.zeros(batch, INPUT);
         fill(x, rng);
         tape = new StepTape(x, prev, next, c.newRecord(batch, p));
         scratch = c.newScratch(batch, p);
         dNextSource = randomState(c, batch, p, rng);
-        dNext = State.zeros(c.stateSizes(), batch, p);
-        dPrev = State.zeros(c.stateSizes(), batch, p);
+        dNext = State.zeros(c.stateParts(), batch, p);
+        dPrev = State.zeros(c.stateParts(), batch, p);
         dx = p.zeros(batch, INPUT);
         oneStep = new StackedSteps(x, prev, dNext);
     }
@@ -111,12 +111,12 @@ public class CellStepBenchmark {
     }
 
     private static State ntmState(NtmCell c, Parameters w, int batch, Precision p, SplittableRandom rng) {
-        State s = State.zeros(c.stateSizes(), batch, p);
-        s.part(c.memoryPart()).fill(1e-6);
+        State s = State.zeros(c.stateParts(), batch, p);
+        s.part(NtmCell.MEMORY).fill(1e-6);
         for (int b = 0; b < batch; b++) {
-            for (int h = 0; h < c.heads(); h++) s.part(c.weightingsPart()).set(b, h * c.memoryRows(), 1);
+            for (int h = 0; h < c.heads(); h++) s.part(c.head(h).weightingName()).set(b, 0, 1);
         }
-        State next = State.zeros(c.stateSizes(), batch, p);
+        State next = State.zeros(c.stateParts(), batch, p);
         Mat x = p.zeros(batch, INPUT);
         for (int t = 0; t < 10; t++) {
             fill(x, rng);
@@ -127,7 +127,7 @@ public class CellStepBenchmark {
     }
 
     private static State randomState(Cell c, int batch, Precision p, SplittableRandom rng) {
-        State s = State.zeros(c.stateSizes(), batch, p);
+        State s = State.zeros(c.stateParts(), batch, p);
         for (int k = 0; k < s.partCount(); k++) fill(s.part(k), rng);
         return s;
     }

@@ -11,8 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.longlag.models.io.TrainingStateFile;
 import org.longlag.models.train.TrainingState;
+import org.longlag.models.train.TrainingStateFile;
 
 class ResumeCommandTest {
 

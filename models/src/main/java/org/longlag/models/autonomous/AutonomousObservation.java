@@ -19,7 +19,7 @@ public final class AutonomousObservation implements ObservationModel {
 
     private AutonomousObservation(FreeRun run) {
         this.run = run;
-        this.state = State.zeros(run.model().spec().cell().stateSizes(), 1, Precision.FLOAT64);
+        this.state = State.zeros(run.model().spec().cell().stateParts(), 1, Precision.FLOAT64);
         this.y = Precision.FLOAT64.zeros(1, run.observationSize());
     }
 

@@ -60,7 +60,7 @@ public final class FreeRun {
 
     /** The model's own initial state z_0 (its learned or zero start), concatenated. */
     public double[] initialState() {
-        State z0 = State.zeros(cell.stateSizes(), 1, Precision.FLOAT64);
+        State z0 = State.zeros(cell.stateParts(), 1, Precision.FLOAT64);
         spec.initialState().fill(model.weights().view(spec.initialStateBlock()), z0);
         return z0.row(0);
     }
@@ -68,9 +68,9 @@ public final class FreeRun {
     /** Start states for observations x[k], as rows of a float64 state. */
     public State starts(double[][] x, int from, int to) {
         int rows = to - from;
-        State z0 = State.zeros(cell.stateSizes(), rows, Precision.FLOAT64);
+        State z0 = State.zeros(cell.stateParts(), rows, Precision.FLOAT64);
         spec.initialState().fill(model.weights().view(spec.initialStateBlock()), z0);
-        State z = State.zeros(cell.stateSizes(), rows, Precision.FLOAT64);
+        State z = State.zeros(cell.stateParts(), rows, Precision.FLOAT64);
         step(z0, z);
         double[] buf = new double[inverse.units()];
         Mat part = z.part(0);
@@ -109,7 +109,7 @@ public final class FreeRun {
     public double[][] generate(double[] x0, int length) {
         if (length < 1) throw new IllegalArgumentException("length must be at least 1, got " + length);
         State z = starts(new double[][] {x0}, 0, 1);
-        State next = State.zeros(cell.stateSizes(), 1, Precision.FLOAT64);
+        State next = State.zeros(cell.stateParts(), 1, Precision.FLOAT64);
         Mat y = Precision.FLOAT64.zeros(1, observationSize());
         StepTape tape = new StepTape(Precision.FLOAT64.zeros(1, cell.inputSize()), z, next, cell.newRecord(1, Precision.FLOAT64));
         double[][] out = new double[length][];
@@ -143,7 +143,7 @@ public final class FreeRun {
         for (int from = 0; from < starts; from += CHUNK) {
             int to = Math.min(starts, from + CHUNK);
             State z = starts(truth, from, to);
-            State next = State.zeros(cell.stateSizes(), to - from, Precision.FLOAT64);
+            State next = State.zeros(cell.stateParts(), to - from, Precision.FLOAT64);
             Mat y = Precision.FLOAT64.zeros(to - from, dim);
             for (int k = 0; k < steps; k++) {
                 step(z, next);

@@ -1,9 +1,11 @@
 package org.longlag.models.bptt;
 
+import java.util.List;
 import org.longlag.models.Precision;
 import org.longlag.models.cell.Cell;
 import org.longlag.models.cell.StackedSteps;
 import org.longlag.models.cell.State;
+import org.longlag.models.cell.StatePart;
 import org.longlag.models.cell.StepTape;
 import org.longlag.models.tensor.Mat;
 
@@ -45,7 +47,7 @@ public final class Unroll {
     }
 
     private State newState() {
-        return State.zeros(cell.stateSizes(), batch, precision);
+        return State.zeros(cell.stateParts(), batch, precision);
     }
 
     /** Grows to hold {@code steps} steps (never shrinks). */
@@ -147,6 +149,7 @@ public final class Unroll {
             stackedPrev[k] = Mat.stackRows(prev[k]);
             stackedDNext[k] = Mat.stackRows(dNext[k]);
         }
-        return new StackedSteps(Mat.stackRows(x), new State(stackedPrev), new State(stackedDNext));
+        List<StatePart> layout = states[0].layout();
+        return new StackedSteps(Mat.stackRows(x), new State(layout, stackedPrev), new State(layout, stackedDNext));
     }
 }

@@ -32,12 +32,12 @@ public final class BatchJacobians {
         int n = cell.stateSize();
         this.chunk = Math.max(1, Math.min(1024, 1_000_000 / (n * n)));
         Precision p = weights.precision();
-        this.tape = new StepTape(p.zeros(chunk, cell.inputSize()), State.zeros(cell.stateSizes(), chunk, p),
-                State.zeros(cell.stateSizes(), chunk, p), cell.newRecord(chunk, p));
+        this.tape = new StepTape(p.zeros(chunk, cell.inputSize()), State.zeros(cell.stateParts(), chunk, p),
+                State.zeros(cell.stateParts(), chunk, p), cell.newRecord(chunk, p));
         this.scratch = cell.newScratch(chunk, p);
         this.scratchGrad = Parameters.zeros(cell.parameterLayout(), p, false);
-        this.dNext = State.zeros(cell.stateSizes(), chunk, p);
-        this.dPrev = State.zeros(cell.stateSizes(), chunk, p);
+        this.dNext = State.zeros(cell.stateParts(), chunk, p);
+        this.dPrev = State.zeros(cell.stateParts(), chunk, p);
     }
 
     /**

@@ -1,11 +1,10 @@
 package org.longlag.models.cell;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.longlag.models.Precision;
-import org.longlag.models.cell.ntm.NtmCell;
 import org.longlag.models.tensor.Mat;
 
 /**
@@ -18,25 +17,29 @@ import org.longlag.models.tensor.Mat;
  * backward turns dL/dz_t into parameter, input and previous-state gradients.
  *
  * <p>Implementations are records (their components are the configuration, serialized into model
- * files) registered by type name in the {@code JsonSubTypes} list below; a user's own cell is passed
- * to {@link org.longlag.models.io.ModelJson#mapper(Class[])} instead. Every implementation passes the shared
+ * files) with a {@code @JsonTypeName}, registered by the model kind that builds them
+ * ({@code ModelKind#serializedTypes}, found on the class path like the kind itself), so a user's
+ * own cell is saved and loaded like a built-in one. Every implementation passes the shared
  * contract test (central differences in float64, SameDiff autodiff, determinism, save/load).
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({
-    @JsonSubTypes.Type(value = LstmCell.class, name = "lstm"),
-    @JsonSubTypes.Type(value = ElmanCell.class, name = "elman"),
-    @JsonSubTypes.Type(value = PlrnnCell.class, name = "plrnn"),
-    @JsonSubTypes.Type(value = ShPlrnnCell.class, name = "shplrnn"),
-    @JsonSubTypes.Type(value = NtmCell.class, name = "ntm")
-})
 public interface Cell {
 
     /** Width of x_t. */
     int inputSize();
 
-    /** Widths of the state parts; part 0 is the output the readout sees. */
-    int[] stateSizes();
+    /**
+     * The state's named parts (and their segments), in order; part 0 is the output the readout
+     * sees. Code that needs a part asks the {@link State} for it by name.
+     */
+    @JsonIgnore
+    List<StatePart> stateParts();
+
+    /** Widths of the state parts, in order (derived from {@link #stateParts()}). */
+    @JsonIgnore
+    default int[] stateSizes() {
+        return StatePart.sizes(stateParts());
+    }
 
     /** Width of state part 0, the features a readout sees. */
     @JsonIgnore

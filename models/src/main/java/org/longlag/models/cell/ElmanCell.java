@@ -1,6 +1,7 @@
 package org.longlag.models.cell;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.longlag.models.Precision;
 import org.longlag.models.tensor.Mat;
@@ -53,8 +54,8 @@ public record ElmanCell(int inputSize, int hiddenSize, Activation activation, Re
     }
 
     @Override
-    public int[] stateSizes() {
-        return new int[] {hiddenSize};
+    public List<StatePart> stateParts() {
+        return List.of(new StatePart("h", hiddenSize));
     }
 
     @Override

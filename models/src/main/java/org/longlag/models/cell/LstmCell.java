@@ -1,6 +1,7 @@
 package org.longlag.models.cell;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.longlag.models.Precision;
 import org.longlag.models.tensor.Mat;
@@ -53,8 +54,8 @@ public record LstmCell(int inputSize, int hiddenSize, double forgetBias, int chr
     }
 
     @Override
-    public int[] stateSizes() {
-        return new int[] {hiddenSize, hiddenSize};
+    public List<StatePart> stateParts() {
+        return List.of(new StatePart("h", hiddenSize), new StatePart("c", hiddenSize)); // forward and backward use this order
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.longlag.models.cell;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.longlag.models.Precision;
 import org.longlag.models.tensor.Mat;
@@ -127,8 +128,8 @@ public record PlrnnCell(int inputSize, int latentSize, int regularizedUnits, dou
     }
 
     @Override
-    public int[] stateSizes() {
-        return new int[] {latentSize};
+    public List<StatePart> stateParts() {
+        return List.of(new StatePart("z", latentSize));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.longlag.models.cell;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.longlag.models.Precision;
 import org.longlag.models.tensor.Mat;
@@ -49,8 +50,8 @@ public record ShPlrnnCell(int inputSize, int latentSize, int hiddenWidth, boolea
     }
 
     @Override
-    public int[] stateSizes() {
-        return new int[] {latentSize};
+    public List<StatePart> stateParts() {
+        return List.of(new StatePart("z", latentSize));
     }
 
     @Override

@@ -1,32 +1,67 @@
 package org.longlag.models.cell;
 
+import java.util.List;
 import org.longlag.models.Precision;
 import org.longlag.models.tensor.Mat;
 
 /**
- * A batch of recurrent states, as the cell's parts (LSTM: h and c; PLRNN: z), each [batch x size].
- * Part 0 is what readouts and teacher forcing see.
+ * A batch of recurrent states, as the cell's named parts ({@link Cell#stateParts()}; LSTM: h and c;
+ * PLRNN: z), each [batch x size]. Part 0 is what readouts and teacher forcing see.
  */
 public final class State {
 
+    private final List<StatePart> layout;
     private final Mat[] parts;
 
-    public State(Mat... parts) {
-        if (parts.length == 0) throw new IllegalArgumentException("a state needs at least one part");
-        for (Mat m : parts) {
+    /**
+     * A state over the given matrices, one per part of {@code layout} and as wide as it (not copied).
+     */
+    public State(List<StatePart> layout, Mat... parts) {
+        this.layout = StatePart.checkLayout(layout);
+        if (parts.length != this.layout.size()) {
+            throw new IllegalArgumentException("a state with parts " + StatePart.names(this.layout) + " needs " + this.layout.size() + " matrices, got " + parts.length);
+        }
+        for (int i = 0; i < parts.length; i++) {
+            Mat m = parts[i];
             if (m.rows() != parts[0].rows()) throw new IllegalArgumentException("state parts disagree on batch size");
+            if (m.cols() != this.layout.get(i).size()) {
+                throw new IllegalArgumentException("state part '" + this.layout.get(i).name() + "' has " + this.layout.get(i).size() + " values, its matrix " + m.cols() + " columns");
+            }
         }
         this.parts = parts;
     }
 
-    public static State zeros(int[] sizes, int batch, Precision precision) {
-        Mat[] parts = new Mat[sizes.length];
-        for (int i = 0; i < sizes.length; i++) parts[i] = precision.zeros(batch, sizes[i]);
-        return new State(parts);
+    public static State zeros(List<StatePart> layout, int batch, Precision precision) {
+        Mat[] parts = new Mat[layout.size()];
+        for (int i = 0; i < parts.length; i++) parts[i] = precision.zeros(batch, layout.get(i).size());
+        return new State(layout, parts);
+    }
+
+    /** The named parts this state is made of, in order. */
+    public List<StatePart> layout() {
+        return layout;
     }
 
     public Mat part(int i) {
         return parts[i];
+    }
+
+    /**
+     * The part or segment called {@code name}: the part's matrix, or a view of a segment's columns
+     * of it (shared storage either way).
+     *
+     * @throws IllegalArgumentException if the state has no part or segment of that name
+     */
+    public Mat part(String name) {
+        StatePart.Location at = StatePart.locate(layout, name);
+        if (at == null) throw new IllegalArgumentException("no state part '" + name + "'; the state has " + StatePart.names(layout));
+        Mat m = parts[at.part()];
+        return at.whole() ? m : m.columns(at.offset(), at.size());
+    }
+
+    /** Whether a part or segment is called {@code name}. */
+    public boolean has(String name) {
+        return StatePart.locate(layout, name) != null;
     }
 
     public int partCount() {

@@ -26,12 +26,12 @@ public final class StateJacobian {
         this.weights = weights;
         Precision p = weights.precision();
         this.scratchGrad = Parameters.zeros(cell.parameterLayout(), p, false);
-        State prev = State.zeros(cell.stateSizes(), 1, p);
-        State next = State.zeros(cell.stateSizes(), 1, p);
+        State prev = State.zeros(cell.stateParts(), 1, p);
+        State next = State.zeros(cell.stateParts(), 1, p);
         this.tape = new StepTape(p.zeros(1, cell.inputSize()), prev, next, cell.newRecord(1, p));
         this.scratch = cell.newScratch(1, p);
-        this.dNext = State.zeros(cell.stateSizes(), 1, p);
-        this.dPrev = State.zeros(cell.stateSizes(), 1, p);
+        this.dNext = State.zeros(cell.stateParts(), 1, p);
+        this.dPrev = State.zeros(cell.stateParts(), 1, p);
         this.dx = p.zeros(1, cell.inputSize());
     }
 

@@ -62,7 +62,7 @@ public record TrajectoryJacobians(double[][] states, double[][][] jacobians) {
 
     /** z_0 of the model for one sequence. */
     static double[] initialState(SequenceModel m) {
-        State s0 = State.zeros(m.spec().cell().stateSizes(), 1, m.spec().precision());
+        State s0 = State.zeros(m.spec().cell().stateParts(), 1, m.spec().precision());
         m.spec().initialState().fill(m.weights().view(m.spec().initialStateBlock()), s0);
         return s0.row(0);
     }

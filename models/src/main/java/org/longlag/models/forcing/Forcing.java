@@ -1,6 +1,5 @@
 package org.longlag.models.forcing;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
@@ -13,14 +12,12 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  * inverse} turns it into a state. Under every rule except {@link NoForcing} the state after step 0
  * is set from data outright (the free start of the reconstruction protocol, whose step-0 loss is
  * masked out), and no gradient flows through what forcing replaced.
+ *
+ * <p>Implementations are {@code @JsonTypeName} records registered as serialized types
+ * ({@link org.longlag.models.io.SerializedTypes}; the built-in ones by {@link ForcingTypes}).
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({
-    @JsonSubTypes.Type(value = NoForcing.class, name = "none"),
-    @JsonSubTypes.Type(value = SparseForcing.class, name = "sparse"),
-    @JsonSubTypes.Type(value = GeneralizedForcing.class, name = "generalized")
-})
-public sealed interface Forcing permits NoForcing, SparseForcing, GeneralizedForcing {
+public interface Forcing {
 
     /** The mutable forcing state of one training run. */
     ForcingSession start();

@@ -23,19 +23,19 @@ import java.util.zip.CRC32;
  * place, so a crash never leaves a half file under the real name; read with checks that name what
  * is wrong with a truncated, corrupted or foreign file.
  */
-final class ChecksummedFile {
+public final class ChecksummedFile {
 
     private static final int MAX_HEADER = 16 << 20;
 
     /** A file's header and the bytes after it (not yet checked against the header). */
-    record Contents(Path file, JsonNode header, byte[] body) {
+    public record Contents(Path file, JsonNode header, byte[] body) {
 
         /**
          * Checks that the body has exactly {@code bytes} bytes and matches the header's checksum.
          *
          * @param what what the body holds, for messages ("parameter")
          */
-        void checkBody(int bytes, String what) throws IOException {
+        public void checkBody(int bytes, String what) throws IOException {
             if (body.length < bytes) {
                 throw new IOException(file + " is truncated: " + bytes + " " + what + " bytes expected, " + body.length + " present");
             }
@@ -52,7 +52,7 @@ final class ChecksummedFile {
     }
 
     /** Writes magic, {@code header} (to which the body's "crc32" is added) and body, atomically. */
-    static void write(Path file, byte[] magic, ObjectNode header, byte[] body, ObjectMapper json) throws IOException {
+    public static void write(Path file, byte[] magic, ObjectNode header, byte[] body, ObjectMapper json) throws IOException {
         CRC32 crc = new CRC32();
         crc.update(body);
         header.put("crc32", crc.getValue());
@@ -80,7 +80,7 @@ final class ChecksummedFile {
      *
      * @param kind what the file is, for messages ("model", "training state")
      */
-    static Contents read(Path file, byte[] magic, String kind, ObjectMapper json) throws IOException {
+    public static Contents read(Path file, byte[] magic, String kind, ObjectMapper json) throws IOException {
         if (!Files.isRegularFile(file)) throw new IOException("no " + kind + " file at " + file);
         try (InputStream is = new BufferedInputStream(Files.newInputStream(file));
              DataInputStream in = new DataInputStream(is)) {
@@ -113,7 +113,7 @@ final class ChecksummedFile {
     }
 
     /** Values as big-endian float32 (when {@code single}) or float64. */
-    static byte[] encode(double[] values, boolean single) {
+    public static byte[] encode(double[] values, boolean single) {
         ByteBuffer buf = ByteBuffer.allocate(values.length * (single ? 4 : 8));
         for (double v : values) {
             if (single) buf.putFloat((float) v);
@@ -122,7 +122,7 @@ final class ChecksummedFile {
         return buf.array();
     }
 
-    static double[] decode(byte[] body, boolean single, int n) {
+    public static double[] decode(byte[] body, boolean single, int n) {
         ByteBuffer buf = ByteBuffer.wrap(body);
         double[] out = new double[n];
         for (int i = 0; i < n; i++) out[i] = single ? buf.getFloat() : buf.getDouble();

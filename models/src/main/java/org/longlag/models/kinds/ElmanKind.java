@@ -1,5 +1,6 @@
 package org.longlag.models.kinds;
 
+import java.util.List;
 import org.longlag.models.cell.ElmanCell;
 import org.longlag.models.cell.ElmanCell.RecurrentInit;
 import org.longlag.models.model.ModelSpec;
@@ -40,5 +41,10 @@ public final class ElmanKind implements ModelKind<ElmanKind.Options> {
     @Override
     public ModelSpec build(TaskShape task, int hidden, Options o) {
         return ModelSpec.of(new ElmanCell(task.inputSize(), hidden, ElmanCell.Activation.TANH, o.recurrentInit(), o.recurrentScale()), task.outputSize());
+    }
+
+    @Override
+    public List<Class<?>> serializedTypes() {
+        return List.of(ElmanCell.class);
     }
 }

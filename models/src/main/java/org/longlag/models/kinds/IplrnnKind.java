@@ -1,5 +1,6 @@
 package org.longlag.models.kinds;
 
+import java.util.List;
 import org.longlag.models.cell.PlrnnCell;
 import org.longlag.models.model.ModelSpec;
 import org.longlag.models.registry.ModelKind;
@@ -32,5 +33,10 @@ public final class IplrnnKind implements ModelKind<PlrnnFamily.Subspace> {
     @Override
     public ModelSpec build(TaskShape task, int hidden, PlrnnFamily.Subspace o) {
         return PlrnnFamily.spec(PlrnnCell.initialized(task.inputSize(), hidden, o.units(hidden)), task.outputSize());
+    }
+
+    @Override
+    public List<Class<?>> serializedTypes() {
+        return List.of(PlrnnCell.class);
     }
 }

@@ -1,5 +1,6 @@
 package org.longlag.models.kinds;
 
+import java.util.List;
 import org.longlag.models.cell.ElmanCell;
 import org.longlag.models.model.ModelSpec;
 import org.longlag.models.registry.Doc;
@@ -38,5 +39,10 @@ public final class IrnnKind implements ModelKind<IrnnKind.Options> {
     public ModelSpec build(TaskShape task, int hidden, Options o) {
         return ModelSpec.of(new ElmanCell(task.inputSize(), hidden, ElmanCell.Activation.RELU,
                 ElmanCell.RecurrentInit.IDENTITY, o.recurrentScale()), task.outputSize());
+    }
+
+    @Override
+    public List<Class<?>> serializedTypes() {
+        return List.of(ElmanCell.class);
     }
 }

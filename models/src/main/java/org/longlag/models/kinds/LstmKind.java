@@ -1,5 +1,6 @@
 package org.longlag.models.kinds;
 
+import java.util.List;
 import org.longlag.models.cell.LstmCell;
 import org.longlag.models.model.ModelSpec;
 import org.longlag.models.registry.Doc;
@@ -40,5 +41,10 @@ public final class LstmKind implements ModelKind<LstmKind.Options> {
         LstmCell cell = new LstmCell(task.inputSize(), hidden, o.forgetBias(), 0);
         if (o.chrono()) cell = cell.withChrono(Math.max(3, task.maxLag()));
         return ModelSpec.of(cell, task.outputSize());
+    }
+
+    @Override
+    public List<Class<?>> serializedTypes() {
+        return List.of(LstmCell.class);
     }
 }

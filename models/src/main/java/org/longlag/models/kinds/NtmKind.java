@@ -1,6 +1,8 @@
 package org.longlag.models.kinds;
 
+import java.util.List;
 import org.longlag.models.Precision;
+import org.longlag.models.cell.ntm.LegacyNtmInitialState;
 import org.longlag.models.cell.ntm.NtmCell;
 import org.longlag.models.cell.ntm.NtmCell.ControllerType;
 import org.longlag.models.cell.ntm.NtmInitialState;
@@ -8,13 +10,14 @@ import org.longlag.models.cell.ntm.NtmInitialState.MemoryInit;
 import org.longlag.models.model.LinearReadout;
 import org.longlag.models.model.ModelSpec;
 import org.longlag.models.registry.Doc;
+import org.longlag.models.model.PartwiseInitialState;
 import org.longlag.models.registry.ModelKind;
 import org.longlag.models.registry.OptionChecks;
 import org.longlag.models.registry.TaskShape;
 
 /**
- * "ntm": {@link NtmCell} with a linear readout of [h_t, r_t] and an {@link NtmInitialState}. The
- * common "hidden" option is the controller size. Defaults follow Collier & Beel 2018's copy-task
+ * "ntm": {@link NtmCell} with a linear readout of [h_t, r_t] and its per-part initial state
+ * ({@link NtmInitialState#of}). The common "hidden" option is the controller size. Defaults follow Collier & Beel 2018's copy-task
  * setup (memory 128 x 20, one read and one write head, shifts -1..1, the controller's head outputs
  * clipped at 20, memory initialized to 1e-6).
  */
@@ -67,7 +70,13 @@ public final class NtmKind implements ModelKind<NtmKind.Options> {
     public ModelSpec build(TaskShape task, int hidden, Options o) {
         NtmCell cell = new NtmCell(task.inputSize(), hidden, o.controller(), o.memoryRows(), o.memoryWidth(), o.readHeads(), o.writeHeads(),
                 o.shiftRange(), o.controllerClip());
-        NtmInitialState init = new NtmInitialState(cell, o.memoryInit(), o.memoryConstant());
+        PartwiseInitialState init = NtmInitialState.of(cell, o.memoryInit(), o.memoryConstant());
         return new ModelSpec(cell, new LinearReadout(task.outputSize()), init, Precision.FLOAT32);
+    }
+
+    /** The cell, and the form of the NTM initial state that model files written before per-part initial states hold. */
+    @Override
+    public List<Class<?>> serializedTypes() {
+        return List.of(NtmCell.class, LegacyNtmInitialState.class);
     }
 }

@@ -1,5 +1,6 @@
 package org.longlag.models.kinds;
 
+import java.util.List;
 import org.longlag.models.cell.PlrnnCell;
 import org.longlag.models.model.ModelSpec;
 import org.longlag.models.registry.ModelKind;
@@ -27,5 +28,10 @@ public final class PlrnnKind implements ModelKind<NoOptions> {
     @Override
     public ModelSpec build(TaskShape task, int hidden, NoOptions none) {
         return PlrnnFamily.spec(PlrnnCell.plain(task.inputSize(), hidden), task.outputSize());
+    }
+
+    @Override
+    public List<Class<?>> serializedTypes() {
+        return List.of(PlrnnCell.class);
     }
 }

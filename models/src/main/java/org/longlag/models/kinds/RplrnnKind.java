@@ -1,5 +1,6 @@
 package org.longlag.models.kinds;
 
+import java.util.List;
 import org.longlag.models.cell.PlrnnCell;
 import org.longlag.models.model.ModelSpec;
 import org.longlag.models.registry.ModelKind;
@@ -33,5 +34,10 @@ public final class RplrnnKind implements ModelKind<PlrnnFamily.Regularized> {
     @Override
     public ModelSpec build(TaskShape task, int hidden, PlrnnFamily.Regularized o) {
         return PlrnnFamily.spec(PlrnnCell.regularized(task.inputSize(), hidden, o.units(hidden), o.tauA(), o.tauW()), task.outputSize());
+    }
+
+    @Override
+    public List<Class<?>> serializedTypes() {
+        return List.of(PlrnnCell.class);
     }
 }

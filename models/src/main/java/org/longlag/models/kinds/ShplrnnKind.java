@@ -1,5 +1,6 @@
 package org.longlag.models.kinds;
 
+import java.util.List;
 import org.longlag.models.cell.ShPlrnnCell;
 import org.longlag.models.model.ModelSpec;
 import org.longlag.models.registry.Doc;
@@ -42,5 +43,10 @@ public final class ShplrnnKind implements ModelKind<ShplrnnKind.Options> {
     @Override
     public ModelSpec build(TaskShape task, int hidden, Options o) {
         return PlrnnFamily.spec(new ShPlrnnCell(task.inputSize(), hidden, o.hiddenWidth(), o.clipped()), task.outputSize());
+    }
+
+    @Override
+    public List<Class<?>> serializedTypes() {
+        return List.of(ShPlrnnCell.class);
     }
 }

@@ -1,26 +1,26 @@
 package org.longlag.models.model;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.longlag.models.cell.ParameterLayout;
 import org.longlag.models.cell.Parameters;
 import org.longlag.models.cell.State;
-import org.longlag.models.cell.ntm.NtmInitialState;
+import org.longlag.models.cell.StatePart;
 
-/** Where z_0 comes from: zeros, or learned parameters shared by every sequence. */
+/**
+ * Where z_0 comes from: zeros, learned parameters shared by every sequence, or one initializer per
+ * named state part ({@link PartwiseInitialState}). Implementations are {@code @JsonTypeName}
+ * records registered as serialized types ({@link org.longlag.models.io.SerializedTypes}).
+ */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({
-    @JsonSubTypes.Type(value = ZeroInitialState.class, name = "zero"),
-    @JsonSubTypes.Type(value = LearnedInitialState.class, name = "learned"),
-    @JsonSubTypes.Type(value = UniformLearnedInitialState.class, name = "learned-uniform"),
-    @JsonSubTypes.Type(value = NtmInitialState.class, name = "ntm")
-})
 public interface InitialState {
 
-    ParameterLayout parameterLayout(int[] stateSizes);
+    /** The parameter blocks of z_0 for a cell with these state parts (empty if none). */
+    ParameterLayout parameterLayout(List<StatePart> parts);
 
-    void initialize(Parameters w, int[] stateSizes, SplittableRandom rng);
+    /** Writes initial parameter values, drawing randomness only from {@code rng}. */
+    void initialize(Parameters w, List<StatePart> parts, SplittableRandom rng);
 
     /** Writes z_0 for every row of {@code s0}. */
     void fill(Parameters w, State s0);

@@ -1,12 +1,14 @@
 package org.longlag.models.model;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.longlag.models.cell.CellChecks;
 import org.longlag.models.cell.Initializers;
 import org.longlag.models.cell.ParameterLayout;
 import org.longlag.models.cell.Parameters;
 import org.longlag.models.cell.State;
+import org.longlag.models.cell.StatePart;
 
 /**
  * z_0 is a learned vector per state part, the same for every sequence, starting N(0, initStd^2)
@@ -20,15 +22,15 @@ public record LearnedInitialState(double initStd) implements InitialState {
     }
 
     @Override
-    public ParameterLayout parameterLayout(int[] stateSizes) {
+    public ParameterLayout parameterLayout(List<StatePart> parts) {
         ParameterLayout.Builder b = ParameterLayout.builder();
-        for (int i = 0; i < stateSizes.length; i++) b.vector("z0_" + i, stateSizes[i]);
+        for (int i = 0; i < parts.size(); i++) b.vector("z0_" + i, parts.get(i).size());
         return b.build();
     }
 
     @Override
-    public void initialize(Parameters w, int[] stateSizes, SplittableRandom rng) {
-        for (int i = 0; i < stateSizes.length; i++) Initializers.gaussian(w.get(i), initStd, rng);
+    public void initialize(Parameters w, List<StatePart> parts, SplittableRandom rng) {
+        for (int i = 0; i < parts.size(); i++) Initializers.gaussian(w.get(i), initStd, rng);
     }
 
     @Override

@@ -19,6 +19,7 @@ public record ModelSpec(Cell cell, Readout readout, InitialState initialState, P
         CellChecks.notNull("initialState", initialState);
         CellChecks.notNull("precision", precision);
         readout.validate(cell.outputSize());
+        initialState.parameterLayout(cell.stateParts()); // an initial state that does not fit the cell's parts says so here
     }
 
     /** A float32 model with a linear readout to {@code outputs} values and a zero initial state. */
@@ -51,7 +52,7 @@ public record ModelSpec(Cell cell, Readout readout, InitialState initialState, P
         return ParameterLayout.concat(List.of("cell", "readout", "init"), List.of(
                 cell.parameterLayout(),
                 readout.parameterLayout(cell.outputSize()),
-                initialState.parameterLayout(cell.stateSizes())));
+                initialState.parameterLayout(cell.stateParts())));
     }
 
     /** Index of the first readout block in {@link #layout()}. */

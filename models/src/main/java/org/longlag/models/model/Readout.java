@@ -1,19 +1,17 @@
 package org.longlag.models.model;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.SplittableRandom;
 import org.longlag.models.cell.ParameterLayout;
 import org.longlag.models.cell.Parameters;
 import org.longlag.models.tensor.Mat;
 
-/** Maps the cell's output features (state part 0) at one step to the model output y_t. */
+/**
+ * Maps the cell's output features (state part 0) at one step to the model output y_t.
+ * Implementations are {@code @JsonTypeName} records registered as serialized types
+ * ({@link org.longlag.models.io.SerializedTypes}).
+ */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({
-    @JsonSubTypes.Type(value = LinearReadout.class, name = "linear"),
-    @JsonSubTypes.Type(value = IdentityReadout.class, name = "identity"),
-    @JsonSubTypes.Type(value = BiasFreeLinearReadout.class, name = "linear-no-bias")
-})
 public interface Readout {
 
     /** Width of y_t. */

@@ -6,7 +6,6 @@ import java.util.SplittableRandom;
 import org.longlag.models.bptt.Bptt;
 import org.longlag.models.cell.ParameterLayout;
 import org.longlag.models.cell.Parameters;
-import org.longlag.models.io.ModelFile;
 import org.longlag.models.loss.LossFunction;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.DataSet;
@@ -44,7 +43,7 @@ public final class SequenceModel {
         SplittableRandom cellRng = root.split(), readoutRng = root.split(), initRng = root.split();
         spec.cell().initialize(w.view(0), cellRng);
         spec.readout().initialize(w.view(spec.readoutBlock()), spec.cell().outputSize(), readoutRng);
-        spec.initialState().initialize(w.view(spec.initialStateBlock()), spec.cell().stateSizes(), initRng);
+        spec.initialState().initialize(w.view(spec.initialStateBlock()), spec.cell().stateParts(), initRng);
         double[] flat = new double[layout.size()];
         w.store(flat);
         return new SequenceModel(spec, Nd4j.createFromArray(flat).castTo(spec.precision().dataType()).reshape(1, flat.length));

@@ -57,7 +57,7 @@ public final class ShardWorker {
             y = spec.precision().zeros(rows, out);
             dy = spec.precision().zeros(rows, out);
             target = spec.precision().zeros(rows, out);
-            dInitial = State.zeros(spec.cell().stateSizes(), rows, spec.precision());
+            dInitial = State.zeros(spec.cell().stateParts(), rows, spec.precision());
         }
         unroll.ensureCapacity(steps);
     }

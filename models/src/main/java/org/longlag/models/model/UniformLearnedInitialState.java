@@ -1,12 +1,14 @@
 package org.longlag.models.model;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.longlag.models.cell.CellChecks;
 import org.longlag.models.cell.Initializers;
 import org.longlag.models.cell.ParameterLayout;
 import org.longlag.models.cell.Parameters;
 import org.longlag.models.cell.State;
+import org.longlag.models.cell.StatePart;
 
 /**
  * A learned z_0 like {@link LearnedInitialState}, starting U[low, high) instead of Gaussian: the
@@ -29,13 +31,13 @@ public record UniformLearnedInitialState(double low, double high) implements Ini
     }
 
     @Override
-    public ParameterLayout parameterLayout(int[] stateSizes) {
-        return LEARNED.parameterLayout(stateSizes);
+    public ParameterLayout parameterLayout(List<StatePart> parts) {
+        return LEARNED.parameterLayout(parts);
     }
 
     @Override
-    public void initialize(Parameters w, int[] stateSizes, SplittableRandom rng) {
-        for (int i = 0; i < stateSizes.length; i++) Initializers.uniform(w.get(i), low, high, rng);
+    public void initialize(Parameters w, List<StatePart> parts, SplittableRandom rng) {
+        for (int i = 0; i < parts.size(); i++) Initializers.uniform(w.get(i), low, high, rng);
     }
 
     @Override

@@ -1,22 +1,24 @@
 package org.longlag.models.model;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.longlag.models.cell.ParameterLayout;
 import org.longlag.models.cell.Parameters;
 import org.longlag.models.cell.State;
+import org.longlag.models.cell.StatePart;
 
 /** z_0 = 0. */
 @JsonTypeName("zero")
 public record ZeroInitialState() implements InitialState {
 
     @Override
-    public ParameterLayout parameterLayout(int[] stateSizes) {
+    public ParameterLayout parameterLayout(List<StatePart> parts) {
         return ParameterLayout.empty();
     }
 
     @Override
-    public void initialize(Parameters w, int[] stateSizes, SplittableRandom rng) {
+    public void initialize(Parameters w, List<StatePart> parts, SplittableRandom rng) {
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.longlag.models.registry;
 
 import java.util.List;
+import org.longlag.models.io.SerializedTypes;
 import org.longlag.models.model.ModelSpec;
 
 /**
@@ -13,7 +14,7 @@ import org.longlag.models.model.ModelSpec;
  *
  * @param <O> the kind's options record ({@link NoOptions} for none)
  */
-public interface ModelKind<O extends Record> {
+public interface ModelKind<O extends Record> extends SerializedTypes {
 
     /** Short lower-case name used on the command line and in suite files. */
     String name();
@@ -42,5 +43,16 @@ public interface ModelKind<O extends Record> {
     /** The kind's own options, derived from its record. */
     default List<OptionSpec> options() {
         return Options.specs(defaults());
+    }
+
+    /**
+     * The {@code @JsonTypeName}-annotated types this kind's models hold beyond the built-in
+     * readouts, initial states and forcing rules: its cell, above all. Registered by the services
+     * line that registers the kind ({@link ModelKindTypes}), so its models can be saved, loaded and
+     * resumed. None unless the kind says.
+     */
+    @Override
+    default List<Class<?>> serializedTypes() {
+        return List.of();
     }
 }

@@ -58,7 +58,7 @@ class StackedStepsTest {
         Parameters g = Parameters.zeros(cell.parameterLayout(), Precision.FLOAT64, false);
         Mat[] dInputs = new Mat[STEPS];
         for (int t = 0; t < STEPS; t++) dInputs[t] = Precision.FLOAT64.zeros(BATCH, cell.inputSize());
-        State d0 = State.zeros(cell.stateSizes(), BATCH, Precision.FLOAT64);
+        State d0 = State.zeros(cell.stateParts(), BATCH, Precision.FLOAT64);
         engine.forward(w, u, STEPS);
         double loss = engine.backward(w, g, u, STEPS, (t, z, dz) -> {
             double sum = 0;

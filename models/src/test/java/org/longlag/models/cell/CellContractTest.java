@@ -142,7 +142,7 @@ public abstract class CellContractTest {
             Parameters g = Parameters.zeros(f.cell.parameterLayout(), Precision.FLOAT64, false);
             Mat[] dInputs = new Mat[f.steps];
             for (int t = 0; t < f.steps; t++) dInputs[t] = Precision.FLOAT64.zeros(f.b, f.cell.inputSize());
-            State d0 = State.zeros(f.cell.stateSizes(), f.b, Precision.FLOAT64);
+            State d0 = State.zeros(f.cell.stateParts(), f.b, Precision.FLOAT64);
             Bptt.FULL.forward(f.w, u, f.steps);
             double l = Bptt.FULL.backward(f.w, g, u, f.steps, (t, z, dz) -> {
                 double sum = 0;

@@ -7,12 +7,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import org.longlag.models.io.TrainingStateFile;
 import org.longlag.models.model.SequenceModel;
 import org.longlag.models.train.StepReport;
 import org.longlag.models.train.TrainingControl;
 import org.longlag.models.train.TrainingListener;
 import org.longlag.models.train.TrainingState;
+import org.longlag.models.train.TrainingStateFile;
 
 /**
  * Saves a run every {@code every} updates into {@code dir}, so that {@code longlag resume dir} can go

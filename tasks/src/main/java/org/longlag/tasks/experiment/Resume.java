@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.longlag.models.io.TrainingStateFile;
 import org.longlag.models.model.SequenceModel;
 import org.longlag.models.train.TrainingState;
+import org.longlag.models.train.TrainingStateFile;
 
 /**
  * A saved run to go on from: the experiment its result.json resolved, its trained model and where

@@ -1,5 +1,6 @@
 package org.longlag.models.cell.ntm;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import org.longlag.models.Precision;
 import org.longlag.models.cell.Cell;
@@ -8,6 +9,7 @@ import org.longlag.models.cell.Initializers;
 import org.longlag.models.cell.ParameterLayout;
 import org.longlag.models.cell.Parameters;
 import org.longlag.models.cell.State;
+import org.longlag.models.cell.StatePart;
 import org.longlag.models.cell.StepTape;
 import org.longlag.models.tensor.Mat;
 
@@ -34,8 +36,8 @@ record FeedForwardController(int inputSize, int hiddenSize) implements Cell {
     }
 
     @Override
-    public int[] stateSizes() {
-        return new int[] {hiddenSize};
+    public List<StatePart> stateParts() {
+        return List.of(new StatePart("h", hiddenSize));
     }
 
     @Override

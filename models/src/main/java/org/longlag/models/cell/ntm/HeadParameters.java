@@ -1,5 +1,6 @@
 package org.longlag.models.cell.ntm;
 
+import org.longlag.models.memory.AddressingHead;
 import org.longlag.models.tensor.Mat;
 
 /**
@@ -54,6 +55,7 @@ final class HeadParameters {
     static final class View {
         final Mat key, beta, gate, gamma, shift;
         final Mat erase, add; // null for read heads
+        final AddressingHead.Controls controls; // key, beta, gate, shift, gamma, as the addressing takes them
 
         private View(Mat key, Mat beta, Mat gate, Mat gamma, Mat shift, Mat erase, Mat add) {
             this.key = key;
@@ -63,6 +65,7 @@ final class HeadParameters {
             this.shift = shift;
             this.erase = erase;
             this.add = add;
+            this.controls = new AddressingHead.Controls(key, beta, gate, shift, gamma);
         }
     }
 

@@ -2,6 +2,8 @@ package org.longlag.models.cell.ntm;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.longlag.models.Precision;
 import org.longlag.models.cell.Cell;
@@ -12,36 +14,41 @@ import org.longlag.models.cell.ParamBlock;
 import org.longlag.models.cell.ParameterLayout;
 import org.longlag.models.cell.Parameters;
 import org.longlag.models.cell.State;
+import org.longlag.models.cell.StatePart;
 import org.longlag.models.cell.StepTape;
+import org.longlag.models.memory.AddressingHead;
+import org.longlag.models.memory.Memory;
 import org.longlag.models.tensor.Mat;
 
 /**
  * Neural Turing Machine (Graves, Wayne & Danihelka 2014, arXiv:1410.5401) as one recurrent cell:
  * a controller, an N x M memory per sample, and read and write heads addressed by content and
- * location. One step:
+ * location, built from the public parts of {@link org.longlag.models.memory}. One step:
  *
  * <pre>
  *   u_t  = [x_t, r_{t-1}]                         read vectors of the last step fed back
  *   h_t  = controller(u_t, controller state)      an {@link LstmCell} or {@link FeedForwardController}
  *   xi_t = clip(h_t W_xi + b_xi)                  every head's parameters ({@link HeadParameters})
- *   w_t  = address(xi_t, M_{t-1}, w_{t-1})        eqs. (5)-(9) per head ({@link NtmAddressing})
- *   r_t  = w_t^read M_{t-1}                       eq. (2), one per read head ({@link NtmMemory})
+ *   w_t  = address(xi_t, M_{t-1}, w_{t-1})        eqs. (5)-(9) per head ({@link AddressingHead})
+ *   r_t  = w_t^read M_{t-1}                       eq. (2), one per read head ({@link Memory})
  *   M_t  = erase and add with w_t^write           eqs. (3), (4)
  * </pre>
  *
  * The reads of step t see M_{t-1}, before the step's writes, and every head addresses M_{t-1}, as
  * in pytorch-ntm and Collier & Beel 2018 ("Implementing Neural Turing Machines").
  *
- * <p>State parts (per sample; "heads" are the read heads first, then the write heads):
+ * <p>State parts (per sample; "heads" are the read heads read0.. first, then the write heads
+ * write0..):
  * <ol start="0">
- *   <li>[h_t, r_t^1 .. r_t^R] (C + R M): what the readout sees, as pytorch-ntm's output layer;</li>
- *   <li>c_t (C): the LSTM controller's cell state (LSTM controller only);</li>
- *   <li>M_t (N M): the memory, stored transposed: component j of location i in column j N + i
- *       (so the per-sample loops run over the N locations; see {@link NtmMemory});</li>
- *   <li>[w_t^1 .. w_t^H] (H N): every head's weighting, the w_{t-1} of the next step's eq. (7).</li>
+ *   <li>"output" = ["h" h_t (C) | "reads" r_t^1 .. r_t^R (R M)]: what the readout sees, as
+ *       pytorch-ntm's output layer;</li>
+ *   <li>"c" c_t (C): the LSTM controller's cell state (LSTM controller only);</li>
+ *   <li>"memory" M_t (N M), in {@link Memory}'s layout (stored transposed);</li>
+ *   <li>"weightings" = ["read0.weighting" | .. | "write0.weighting" | ..] (H N): every head's
+ *       weighting, the w_{t-1} of the next step's eq. (7).</li>
  * </ol>
- * Where z_0 comes from (memory initialization, learned initial reads and weightings) is an
- * {@link NtmInitialState}.
+ * Where z_0 comes from (memory initialization, learned initial reads and weightings) is a
+ * per-part initial state, {@link NtmInitialState#of}.
  *
  * <p>Parameters: the controller's blocks (named "controller.*"), then W_xi [C x P] and b_xi.
  *
@@ -61,6 +68,9 @@ public record NtmCell(int inputSize, int controllerSize, ControllerType controll
 
     /** The controller network. */
     public enum ControllerType { LSTM, FEEDFORWARD }
+
+    /** Names of the state parts and segments (see the class comment). */
+    public static final String OUTPUT = "output", HIDDEN = "h", READS = "reads", CELL = "c", MEMORY = "memory", WEIGHTINGS = "weightings";
 
     public NtmCell {
         CellChecks.positive("inputSize", inputSize);
@@ -88,16 +98,16 @@ public record NtmCell(int inputSize, int controllerSize, ControllerType controll
         return readHeads + writeHeads;
     }
 
-    /** Index of the memory state part. */
+    /** The memory, N x M. */
     @JsonIgnore
-    public int memoryPart() {
-        return controller == ControllerType.LSTM ? 2 : 1;
+    public Memory memory() {
+        return new Memory(memoryRows, memoryWidth);
     }
 
-    /** Index of the weightings state part. */
-    @JsonIgnore
-    public int weightingsPart() {
-        return memoryPart() + 1;
+    /** Head {@code h}: the read heads "read0".. first, then the write heads "write0"... */
+    public AddressingHead head(int h) {
+        if (h < 0 || h >= heads()) throw new IndexOutOfBoundsException("head " + h + " of " + heads());
+        return new AddressingHead(h < readHeads ? "read" + h : "write" + (h - readHeads), memory(), shiftRange);
     }
 
     /** The controller as a cell over u_t = [x_t, r_{t-1}]; its parameters are this cell's first blocks. */
@@ -115,9 +125,15 @@ public record NtmCell(int inputSize, int controllerSize, ControllerType controll
     }
 
     @Override
-    public int[] stateSizes() {
-        int out = controllerSize + readHeads * memoryWidth, mem = memoryRows * memoryWidth, w = heads() * memoryRows;
-        return controller == ControllerType.LSTM ? new int[] {out, controllerSize, mem, w} : new int[] {out, mem, w};
+    public List<StatePart> stateParts() {
+        List<StatePart> parts = new ArrayList<>();
+        parts.add(StatePart.of(OUTPUT, List.of(new StatePart(HIDDEN, controllerSize), new StatePart(READS, readHeads * memoryWidth))));
+        if (controller == ControllerType.LSTM) parts.add(new StatePart(CELL, controllerSize));
+        parts.add(memory().statePart(MEMORY));
+        List<StatePart> weightings = new ArrayList<>();
+        for (int h = 0; h < heads(); h++) weightings.add(head(h).weightingPart());
+        parts.add(StatePart.of(WEIGHTINGS, weightings));
+        return parts;
     }
 
     @Override
@@ -157,25 +173,15 @@ public record NtmCell(int inputSize, int controllerSize, ControllerType controll
 
     // ------------------------------------------------------------------ state views
 
-    private Mat hidden(State s) {
-        return s.part(0).columns(0, controllerSize);
-    }
-
-    private Mat reads(State s) {
-        return s.part(0).columns(controllerSize, readHeads * memoryWidth);
-    }
-
     private Mat read(State s, int head) {
-        return s.part(0).columns(controllerSize + head * memoryWidth, memoryWidth);
-    }
-
-    private Mat weighting(State s, int head) {
-        return s.part(weightingsPart()).columns(head * memoryRows, memoryRows);
+        return s.part(READS).columns(head * memoryWidth, memoryWidth);
     }
 
     /** The controller's own state parts inside an NTM state (h_t, and c_t for the LSTM). */
-    private State controllerState(State s) {
-        return controller == ControllerType.LSTM ? new State(hidden(s), s.part(1)) : new State(hidden(s));
+    private State controllerState(List<StatePart> controllerParts, State s) {
+        return controller == ControllerType.LSTM
+                ? new State(controllerParts, s.part(HIDDEN), s.part(CELL))
+                : new State(controllerParts, s.part(HIDDEN));
     }
 
     // ------------------------------------------------------------------ forward
@@ -184,37 +190,32 @@ public record NtmCell(int inputSize, int controllerSize, ControllerType controll
     public void forward(Parameters w, StepTape tape) {
         NtmStepRecord r = (NtmStepRecord) tape.record();
         State prev = tape.prev(), next = tape.next();
-        Mat memory = prev.part(memoryPart());
+        Mat memory = prev.part(MEMORY);
+        Cell ctrl = controllerCell();
 
         r.inputX.set(tape.x());
-        r.inputReads.set(reads(prev));
-        controllerCell().forward(w, controllerTape(tape, r));
-        interfaceVector(w, hidden(next), r.xi);
+        r.inputReads.set(prev.part(READS));
+        ctrl.forward(w, controllerTape(tape, r));
+        interfaceVector(w, next.part(HIDDEN), r.xi);
         headParameters().activate(r.xi, r.rawHeads, r.actHeads);
 
-        NtmAddressing.inverseRowNorms(memory, r.invRowNorm);
+        r.heads[0].content().inverseLocationNorms(memory, r.invRowNorm);
         for (int h = 0; h < heads(); h++) {
-            HeadParameters.View p = r.actHeads[h];
-            NtmAddressing.Trace t = r.traces[h];
-            NtmAddressing.similarity(memory, r.invRowNorm, p.key, t);
-            NtmAddressing.contentWeighting(p.beta, t);
-            NtmAddressing.interpolate(p.gate, weighting(prev, h), t);
-            NtmAddressing.shift(p.shift, t);
-            NtmAddressing.sharpen(p.gamma, t, weighting(next, h));
+            r.heads[h].forward(memory, r.invRowNorm, r.actHeads[h].controls, prev.part(r.weightings[h]), next.part(r.weightings[h]), r.traces[h]);
         }
-        for (int h = 0; h < readHeads; h++) NtmMemory.read(memory, weighting(next, h), read(next, h));
-        Mat[] ww = writeWeightings(next), erase = new Mat[writeHeads], add = new Mat[writeHeads];
+        for (int h = 0; h < readHeads; h++) r.memory.read(memory, next.part(r.weightings[h]), read(next, h));
+        Mat[] ww = writeWeightings(next, r), erase = new Mat[writeHeads], add = new Mat[writeHeads];
         for (int v = 0; v < writeHeads; v++) {
             erase[v] = r.actHeads[readHeads + v].erase;
             add[v] = r.actHeads[readHeads + v].add;
         }
-        Mat written = next.part(memoryPart());
-        NtmMemory.erase(memory, ww, erase, written);
-        NtmMemory.add(ww, add, written);
+        Mat written = next.part(MEMORY);
+        r.memory.erase(memory, ww, erase, written);
+        r.memory.add(ww, add, written);
     }
 
     private StepTape controllerTape(StepTape tape, NtmStepRecord r) {
-        return new StepTape(r.input, controllerState(tape.prev()), controllerState(tape.next()), r.controller);
+        return new StepTape(r.input, controllerState(r.controllerParts, tape.prev()), controllerState(r.controllerParts, tape.next()), r.controller);
     }
 
     /** xi_t = h_t W_xi + b_xi (clipped afterwards by {@link HeadParameters#activate}). */
@@ -225,9 +226,9 @@ public record NtmCell(int inputSize, int controllerSize, ControllerType controll
         xi.addMatMul(h, p.get(0));
     }
 
-    private Mat[] writeWeightings(State s) {
+    private Mat[] writeWeightings(State s, NtmStepRecord r) {
         Mat[] ww = new Mat[writeHeads];
-        for (int v = 0; v < writeHeads; v++) ww[v] = weighting(s, readHeads + v);
+        for (int v = 0; v < writeHeads; v++) ww[v] = s.part(r.weightings[readHeads + v]);
         return ww;
     }
 
@@ -238,12 +239,12 @@ public record NtmCell(int inputSize, int controllerSize, ControllerType controll
         NtmStepRecord r = (NtmStepRecord) tape.record();
         NtmScratch s = (NtmScratch) scratch;
         State prev = tape.prev(), next = tape.next();
-        Mat memory = prev.part(memoryPart());
-        Mat dMemoryPrev = dPrev.part(memoryPart());
-        s.dWeights.set(dNext.part(weightingsPart()));
+        Mat memory = prev.part(MEMORY);
+        Mat dMemoryPrev = dPrev.part(MEMORY);
+        s.dWeights.set(dNext.part(WEIGHTINGS));
 
         // eqs. (4) and (3): the writes
-        Mat[] ww = writeWeightings(next), erase = new Mat[writeHeads], add = new Mat[writeHeads];
+        Mat[] ww = writeWeightings(next, r), erase = new Mat[writeHeads], add = new Mat[writeHeads];
         Mat[] dWw = new Mat[writeHeads], dErase = new Mat[writeHeads], dAdd = new Mat[writeHeads];
         for (int v = 0; v < writeHeads; v++) {
             int h = readHeads + v;
@@ -253,41 +254,38 @@ public record NtmCell(int inputSize, int controllerSize, ControllerType controll
             dErase[v] = s.dHeads[h].erase;
             dAdd[v] = s.dHeads[h].add;
         }
-        Mat dMemory = dNext.part(memoryPart());
-        NtmMemory.addBackward(dMemory, ww, add, dWw, dAdd);
-        NtmMemory.eraseBackward(memory, ww, erase, dMemory, dWw, dErase, dMemoryPrev, s.wide, s.tmpN);
+        Mat dMemory = dNext.part(MEMORY);
+        r.memory.addBackward(dMemory, ww, add, dWw, dAdd);
+        r.memory.eraseBackward(memory, ww, erase, dMemory, dWw, dErase, dMemoryPrev, s.wide, s.tmpN);
 
         // eq. (2): the reads
         for (int h = 0; h < readHeads; h++) {
-            NtmMemory.readBackward(memory, weighting(next, h), read(dNext, h), s.dWeight[h], dMemoryPrev);
+            r.memory.readBackward(memory, next.part(r.weightings[h]), read(dNext, h), s.dWeight[h], dMemoryPrev);
         }
 
         // eqs. (9) to (5): addressing, last equation first
         for (int h = 0; h < heads(); h++) {
-            HeadParameters.View p = r.actHeads[h], d = s.dHeads[h];
-            NtmAddressing.Trace t = r.traces[h];
-            Mat dW = s.dWeight[h];
-            NtmAddressing.sharpenBackward(p.gamma, t, weighting(next, h), dW, d.gamma);
-            NtmAddressing.shiftBackward(p.shift, t, dW, s.dGated, d.shift);
-            NtmAddressing.interpolateBackward(p.gate, weighting(prev, h), t, s.dGated, d.gate, weighting(dPrev, h), s.work);
-            NtmAddressing.contentWeightingBackward(p.beta, t, s.dGated, d.beta);
-            NtmAddressing.similarityBackward(memory, r.invRowNorm, p.key, t, s.dGated, d.key, dMemoryPrev, s.work);
+            String wh = r.weightings[h];
+            r.heads[h].backward(memory, r.invRowNorm, r.actHeads[h].controls, prev.part(wh), next.part(wh), r.traces[h],
+                    s.dWeight[h], s.dHeads[h].controls, dPrev.part(wh), dMemoryPrev, s.work);
         }
 
         // head parameter activations and clipping, then xi_t = h_t W_xi + b_xi
         headParameters().backward(r.xi, r.rawHeads, r.actHeads, s.dXi, s.dHeads, s.col);
         s.dXi.flushDenormals();
         Parameters pw = w.view(interfaceBlock()), pg = grad.view(interfaceBlock());
-        Mat h = hidden(next);
-        s.dHidden.set(hidden(dNext));
+        Mat h = next.part(HIDDEN);
+        s.dHidden.set(dNext.part(HIDDEN));
         s.dHidden.addMatMul(s.dXi, pw.transposed(0));
         pg.get(0).addTransAMatMul(h, s.dXi);
         pg.get(1).addColumnSums(s.dXi);
 
         // the controller, and u_t = [x_t, r_{t-1}]
-        State dCtrlNext = controller == ControllerType.LSTM ? new State(s.dHidden, dNext.part(1)) : new State(s.dHidden);
-        controllerCell().backward(w, grad, controllerTape(tape, r), s.controller, dCtrlNext, controllerState(dPrev), s.dInput);
-        reads(dPrev).set(s.dInputReads);
+        State dCtrlNext = controller == ControllerType.LSTM
+                ? new State(r.controllerParts, s.dHidden, dNext.part(CELL))
+                : new State(r.controllerParts, s.dHidden);
+        controllerCell().backward(w, grad, controllerTape(tape, r), s.controller, dCtrlNext, controllerState(r.controllerParts, dPrev), s.dInput);
+        dPrev.part(READS).set(s.dInputReads);
         if (dx != null) dx.set(s.dInputX);
     }
 }

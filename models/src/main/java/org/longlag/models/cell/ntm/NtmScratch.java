@@ -2,6 +2,7 @@ package org.longlag.models.cell.ntm;
 
 import org.longlag.models.Precision;
 import org.longlag.models.cell.Cell;
+import org.longlag.models.memory.AddressingHead;
 import org.longlag.models.tensor.Mat;
 
 /** One thread's temporaries for the NTM's backward pass, shared by all steps of an unroll. */
@@ -15,11 +16,10 @@ final class NtmScratch implements Cell.Scratch {
     final HeadParameters.View[] dHeads;  // views of dXi
     final Mat dWeights;                  // dL/dw_t of every head [batch x H*N]
     final Mat[] dWeight;                 // views per head
-    final Mat dGated;                    // dL/dw^g of one head
     final Mat wide;                      // [batch x M*N]
     final Mat tmpN;
     final Mat col;
-    final NtmAddressing.Work work;
+    final AddressingHead.Work work;      // shared by the heads, which run one after another
 
     NtmScratch(NtmCell cell, HeadParameters heads, int batch, Precision p) {
         controller = cell.controllerCell().newScratch(batch, p);
@@ -33,10 +33,9 @@ final class NtmScratch implements Cell.Scratch {
         dWeights = p.zeros(batch, cell.heads() * n);
         dWeight = new Mat[cell.heads()];
         for (int h = 0; h < dWeight.length; h++) dWeight[h] = dWeights.columns(h * n, n);
-        dGated = p.zeros(batch, n);
         wide = p.zeros(batch, n * cell.memoryWidth());
         tmpN = p.zeros(batch, n);
         col = p.zeros(batch, 1);
-        work = new NtmAddressing.Work(batch, n, cell.memoryWidth(), p);
+        work = cell.head(0).newWork(batch, p);
     }
 }

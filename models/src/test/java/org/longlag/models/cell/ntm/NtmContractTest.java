@@ -2,6 +2,8 @@ package org.longlag.models.cell.ntm;
 
 import org.longlag.models.cell.Cell;
 import org.longlag.models.cell.CellContractTest;
+import org.longlag.models.memory.ContentAddressing;
+import org.longlag.models.memory.LocationAddressing;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -64,7 +66,7 @@ abstract class NtmContractTest extends CellContractTest {
             SDVariable s = sd.nn.softmax(cols(xi, o + m + 3, shifts), 1);
             SDVariable wPrev = cols(wPrevAll, hd * n, n);
 
-            double eps2 = NtmAddressing.NORM_EPS * NtmAddressing.NORM_EPS;
+            double eps2 = ContentAddressing.NORM_EPS * ContentAddressing.NORM_EPS;
             SDVariable dot = mem.mul(k.reshape(b, 1, m)).sum(2);
             SDVariable keyNorm = sd.math.sqrt(k.mul(k).sum(true, 1).add(eps2));
             SDVariable rowNorm = sd.math.sqrt(mem.mul(mem).sum(2).add(eps2));
@@ -76,7 +78,7 @@ abstract class NtmContractTest extends CellContractTest {
                 SDVariable term = roll(sd, wg, Math.floorMod(sh, n), n).mul(cols(s, sh + c.shiftRange(), 1));
                 wt = wt == null ? term : wt.add(term);
             }
-            SDVariable logW = sd.math.log(sd.nn.relu(wt, 0.0).add(NtmAddressing.SHARPEN_FLOOR));
+            SDVariable logW = sd.math.log(sd.nn.relu(wt, 0.0).add(LocationAddressing.SHARPEN_FLOOR));
             w[hd] = sd.nn.softmax(logW.mul(gamma), 1);                               // (9)
         }
 

@@ -39,7 +39,7 @@ class NtmModelTest {
                 "memory-init", "learned", "read-heads", 2, "write-heads", 2, "shift-range", 2, "controller-clip", 0.0, "precision", "float64"));
         NtmCell fc = (NtmCell) f.cell();
         assertEquals(new NtmCell(9, 100, NtmCell.ControllerType.FEEDFORWARD, 128, 20, 2, 2, 2, 0.0), fc);
-        assertEquals(NtmInitialState.MemoryInit.LEARNED, ((NtmInitialState) f.initialState()).memory());
+        assertEquals(NtmInitialState.of(fc, NtmInitialState.MemoryInit.LEARNED, NtmInitialState.DEFAULT_CONSTANT), f.initialState());
         assertEquals(Precision.FLOAT64, f.precision());
 
         var e = assertThrows(IllegalArgumentException.class, () -> catalog.build("ntm", new TaskShape(9, 8, 20), Map.of("controller", "gru")));

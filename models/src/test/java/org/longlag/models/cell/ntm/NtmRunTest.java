@@ -29,7 +29,7 @@ class NtmRunTest {
         Run(NtmCell cell, NtmInitialState.MemoryInit init, Precision p, int batch, int steps, double inputScale, double weightScale, long seed) {
             this.cell = cell;
             this.steps = steps;
-            ModelSpec spec = new ModelSpec(cell, new LinearReadout(2), new NtmInitialState(cell, init, 1e-6), p);
+            ModelSpec spec = new ModelSpec(cell, new LinearReadout(2), NtmInitialState.of(cell, init, 1e-6), p);
             SequenceModel model = SequenceModel.create(spec, seed);
             Parameters w = model.weights();
             if (weightScale != 1) {
@@ -72,7 +72,7 @@ class NtmRunTest {
                 Run run = new Run(cell, NtmInitialState.MemoryInit.CONSTANT, p, 4, 40, 1.0, 1.0, 3);
                 double tol = p == Precision.FLOAT32 ? 1e-5 : 1e-12;
                 for (int t = 0; t <= run.steps; t++) {
-                    Mat w = run.unroll.state(t).part(cell.weightingsPart());
+                    Mat w = run.unroll.state(t).part(NtmCell.WEIGHTINGS);
                     for (int b = 0; b < 4; b++) {
                         for (int h = 0; h < cell.heads(); h++) {
                             double sum = 0;
@@ -105,7 +105,7 @@ class NtmRunTest {
             Run run = new Run(cell, (NtmInitialState.MemoryInit) k[1], Precision.FLOAT32, 4, steps, 50.0, (Double) k[3], 7);
             String what = java.util.Arrays.toString(k);
             for (int t = 0; t <= steps; t++) assertTrue(run.unroll.state(t).isFinite(), what + ": state finite at t=" + t);
-            State dz0 = State.zeros(cell.stateSizes(), 4, Precision.FLOAT32);
+            State dz0 = State.zeros(cell.stateParts(), 4, Precision.FLOAT32);
             Parameters g = run.backward(dz0);
             assertTrue(dz0.isFinite(), what + ": dL/dz_0 finite");
             for (int i = 0; i < g.layout().blockCount(); i++) assertTrue(g.get(i).isFinite(), what + ": gradient of " + g.layout().block(i).name() + " finite");
@@ -118,12 +118,12 @@ class NtmRunTest {
         // (accumulated inside the cell) must hold no float32 subnormal value
         NtmCell cell = cell(NtmCell.ControllerType.LSTM, 32, 8, 16, 20);
         Run run = new Run(cell, NtmInitialState.MemoryInit.CONSTANT, Precision.FLOAT32, 4, 200, 1.0, 5.0, 11);
-        State dz0 = State.zeros(cell.stateSizes(), 4, Precision.FLOAT32);
+        State dz0 = State.zeros(cell.stateParts(), 4, Precision.FLOAT32);
         Parameters g = run.backward(dz0);
         for (int t = 0; t <= run.steps; t++) assertNoSubnormal(run.unroll.state(t), "state at t=" + t);
         for (int i = 0; i < g.layout().blockCount(); i++) {
             Mat m = g.get(i);
-            assertNoSubnormal(new State(m), "gradient of " + g.layout().block(i).name());
+            assertNoSubnormal(new State(java.util.List.of(new org.longlag.models.cell.StatePart("gradient", m.cols())), m), "gradient of " + g.layout().block(i).name());
         }
     }
 

@@ -35,10 +35,10 @@ final class NtmStepTiming {
             for (int t = 0; t < steps; t++) for (int b = 0; b < batch; b++) u.input(t).set(b, rng.nextInt(9), 1);
             if (cell instanceof NtmCell) {
                 NtmCell n = (NtmCell) cell;
-                u.initial().part(n.memoryPart()).fill(1e-6);
-                for (int b = 0; b < batch; b++) u.initial().part(n.weightingsPart()).set(b, 0, 1);
+                u.initial().part(NtmCell.MEMORY).fill(1e-6);
+                for (int b = 0; b < batch; b++) u.initial().part(n.head(0).weightingName()).set(b, 0, 1);
             }
-            State d0 = State.zeros(cell.stateSizes(), batch, Precision.FLOAT32);
+            State d0 = State.zeros(cell.stateParts(), batch, Precision.FLOAT32);
             long fwd = 0, bwd = 0;
             int reps = 60, warm = 20;
             for (int rep = 0; rep < reps; rep++) {

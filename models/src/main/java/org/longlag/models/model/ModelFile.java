@@ -1,14 +1,16 @@
-package org.longlag.models.io;
+package org.longlag.models.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.longlag.models.Precision;
-import org.longlag.models.model.ModelSpec;
-import org.longlag.models.model.SequenceModel;
+import org.longlag.models.io.ChecksummedFile;
+import org.longlag.models.io.ModelJson;
+import org.longlag.models.io.SerializedTypeCatalog;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -17,7 +19,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * float64, in the {@link ChecksummedFile} container (atomic writes, reads that name what is wrong
  * with a truncated, corrupted or foreign file).
  */
-public final class ModelFile {
+final class ModelFile {
 
     static final byte[] MAGIC = "LONGLAG-MODEL\n".getBytes(StandardCharsets.US_ASCII);
     static final int FORMAT = 1;
@@ -25,7 +27,7 @@ public final class ModelFile {
     private ModelFile() {
     }
 
-    public static void write(Path file, SequenceModel model) throws IOException {
+    static void write(Path file, SequenceModel model) throws IOException {
         ObjectMapper json = ModelJson.mapper();
         ModelSpec spec = model.spec();
         double[] values = model.parameters().data().asDouble();
@@ -36,9 +38,9 @@ public final class ModelFile {
         ChecksummedFile.write(file, MAGIC, header, ChecksummedFile.encode(values, spec.precision() == Precision.FLOAT32), json);
     }
 
-    /** Reads a model; {@code extraTypes} are a user's own cell/readout types. */
-    public static SequenceModel read(Path file, Class<?>... extraTypes) throws IOException {
-        ObjectMapper json = ModelJson.mapper(extraTypes);
+    /** Reads a model; its types (cell, readout, initial state) are those registered on the class path ({@link ModelJson}). */
+    static SequenceModel read(Path file) throws IOException {
+        ObjectMapper json = ModelJson.mapper();
         ChecksummedFile.Contents c = ChecksummedFile.read(file, MAGIC, "model", json);
         JsonNode header = c.header();
         ModelSpec spec;
@@ -46,6 +48,11 @@ public final class ModelFile {
             int format = header.path("format").asInt(-1);
             if (format != FORMAT) throw new IOException(file + " has model file format " + format + ", this version reads " + FORMAT);
             spec = json.treeToValue(header.get("spec"), ModelSpec.class);
+        } catch (InvalidTypeIdException e) {
+            Class<?> family = e.getBaseType() == null ? Object.class : e.getBaseType().getRawClass();
+            throw new IOException(file + " holds a " + family.getSimpleName() + " of type '" + e.getTypeId() + "', which nothing on the class path"
+                    + " registers (is the jar of its model kind missing? a kind registers its types by serializedTypes()); known: "
+                    + SerializedTypeCatalog.discover().names(family), e);
         } catch (IOException | IllegalArgumentException e) {
             throw new IOException(file + " has an unreadable header: " + e.getMessage(), e);
         }

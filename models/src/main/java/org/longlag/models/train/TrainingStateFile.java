@@ -1,4 +1,4 @@
-package org.longlag.models.io;
+package org.longlag.models.train;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,12 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import org.longlag.models.train.TrainingState;
+import org.longlag.models.io.ChecksummedFile;
 
 /**
  * A {@link TrainingState} in one file, beside the model file it belongs to: a JSON header (format,
  * step, sequences, optimizer state size or -1 for none, the updates that state has seen) and the optimizer state as big-endian
- * float64, in the {@link ChecksummedFile} container.
+ * float64, in the {@link ChecksummedFile} container (with the model file, {@code SequenceModel#save}).
  */
 public final class TrainingStateFile {
 

@@ -1,4 +1,4 @@
-package org.longlag.models.io;
+package org.longlag.models.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.longlag.models.train.TrainingState;
 
 class TrainingStateFileTest {
 
