@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.longlag.models.Precision;
+import org.longlag.models.tensor.Precision;
 import org.longlag.models.cell.ElmanCell;
 import org.longlag.models.model.ModelSpec;
 import org.longlag.models.registry.ModelCatalog;

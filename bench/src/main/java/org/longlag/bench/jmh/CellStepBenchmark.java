@@ -2,7 +2,7 @@ package org.longlag.bench.jmh;
 
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.longlag.models.Precision;
+import org.longlag.models.tensor.Precision;
 import org.longlag.models.cell.Cell;
 import org.longlag.models.cell.Parameters;
 import org.longlag.models.cell.StackedSteps;

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.longlag.dynamics.lyapunov.MapLyapunovOptions;
-import org.longlag.models.Precision;
+import org.longlag.models.tensor.Precision;
 import org.longlag.models.diagnostics.GradientProbe;
 import org.longlag.models.diagnostics.StabilityListener;
 import org.longlag.models.diagnostics.StabilityProbe;

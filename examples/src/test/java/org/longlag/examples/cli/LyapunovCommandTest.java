@@ -10,7 +10,7 @@ import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.longlag.models.Precision;
+import org.longlag.models.tensor.Precision;
 import org.longlag.models.cell.ParamBlock;
 import org.longlag.models.cell.ParameterLayout;
 import org.longlag.models.cell.ShPlrnnCell;

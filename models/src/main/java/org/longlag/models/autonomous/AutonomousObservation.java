@@ -1,7 +1,7 @@
 package org.longlag.models.autonomous;
 
 import org.longlag.dynamics.metrics.ObservationModel;
-import org.longlag.models.Precision;
+import org.longlag.models.tensor.Precision;
 import org.longlag.models.cell.State;
 import org.longlag.models.model.SequenceModel;
 import org.longlag.models.tensor.Mat;

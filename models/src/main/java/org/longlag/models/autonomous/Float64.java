@@ -1,6 +1,6 @@
 package org.longlag.models.autonomous;
 
-import org.longlag.models.Precision;
+import org.longlag.models.tensor.Precision;
 import org.longlag.models.model.SequenceModel;
 
 /** Float64 copies of models, for analysis that should not inherit float32 rounding. */

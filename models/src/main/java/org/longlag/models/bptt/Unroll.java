@@ -1,7 +1,7 @@
 package org.longlag.models.bptt;
 
 import java.util.List;
-import org.longlag.models.Precision;
+import org.longlag.models.tensor.Precision;
 import org.longlag.models.cell.Cell;
 import org.longlag.models.cell.StackedSteps;
 import org.longlag.models.cell.State;

@@ -1,6 +1,6 @@
 package org.longlag.models.cell;
 
-import org.longlag.models.Precision;
+import org.longlag.models.tensor.Precision;
 
 /**
  * State Jacobians dz_t/dz_{t-1} of one cell step at many points, with zero input, through the

@@ -3,7 +3,7 @@ package org.longlag.models.cell;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.longlag.models.Precision;
+import org.longlag.models.tensor.Precision;
 import org.longlag.models.tensor.Mat;
 
 /**

@@ -1,7 +1,7 @@
 package org.longlag.models.cell;
 
 import java.util.List;
-import org.longlag.models.Precision;
+import org.longlag.models.tensor.Precision;
 import org.longlag.models.tensor.Mat;
 
 /**

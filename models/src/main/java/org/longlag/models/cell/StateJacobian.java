@@ -1,6 +1,6 @@
 package org.longlag.models.cell;
 
-import org.longlag.models.Precision;
+import org.longlag.models.tensor.Precision;
 import org.longlag.models.tensor.Mat;
 
 /**

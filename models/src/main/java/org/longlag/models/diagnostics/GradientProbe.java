@@ -1,6 +1,6 @@
 package org.longlag.models.diagnostics;
 
-import org.longlag.models.Precision;
+import org.longlag.models.tensor.Precision;
 import org.longlag.models.cell.CellChecks;
 
 /**

@@ -1,6 +1,6 @@
 package org.longlag.models.diagnostics;
 
-import org.longlag.models.Precision;
+import org.longlag.models.tensor.Precision;
 import org.longlag.models.model.SequenceModel;
 
 /** The same model in another precision (parameters copied), for diagnostics in float64. */

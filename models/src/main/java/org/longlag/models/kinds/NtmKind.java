@@ -1,7 +1,7 @@
 package org.longlag.models.kinds;
 
 import java.util.List;
-import org.longlag.models.Precision;
+import org.longlag.models.tensor.Precision;
 import org.longlag.models.cell.ntm.LegacyNtmInitialState;
 import org.longlag.models.cell.ntm.NtmCell;
 import org.longlag.models.cell.ntm.NtmCell.ControllerType;

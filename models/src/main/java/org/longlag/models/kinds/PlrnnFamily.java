@@ -1,6 +1,6 @@
 package org.longlag.models.kinds;
 
-import org.longlag.models.Precision;
+import org.longlag.models.tensor.Precision;
 import org.longlag.models.cell.Cell;
 import org.longlag.models.cell.PlrnnCell;
 import org.longlag.models.model.BiasFreeLinearReadout;

@@ -1,6 +1,6 @@
 package org.longlag.models.memory;
 
-import org.longlag.models.Precision;
+import org.longlag.models.tensor.Precision;
 import org.longlag.models.cell.CellChecks;
 import org.longlag.models.cell.StatePart;
 import org.longlag.models.tensor.Mat;

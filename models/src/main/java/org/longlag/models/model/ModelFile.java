@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import org.longlag.models.Precision;
+import org.longlag.models.tensor.Precision;
 import org.longlag.models.io.ChecksummedFile;
 import org.longlag.models.io.ModelJson;
 import org.longlag.models.io.SerializedTypeCatalog;

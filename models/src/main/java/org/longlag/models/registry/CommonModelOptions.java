@@ -1,6 +1,6 @@
 package org.longlag.models.registry;
 
-import org.longlag.models.Precision;
+import org.longlag.models.tensor.Precision;
 
 /**
  * The options every model kind has, ahead of its own. The catalog passes {@code hidden} to the

@@ -1,6 +1,5 @@
 package org.longlag.models.tensor;
 
-import org.longlag.models.Precision;
 
 /**
  * float64 {@link Mat}: {@code double[][]} rows with a column window [off, off + cols); and the one

@@ -1,6 +1,5 @@
 package org.longlag.models.tensor;
 
-import org.longlag.models.Precision;
 
 /**
  * A dense row-major matrix of one precision, or a column window of one: the unit of work of the

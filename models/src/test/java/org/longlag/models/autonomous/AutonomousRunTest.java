@@ -10,7 +10,7 @@ import org.longlag.dynamics.lyapunov.LyapunovResult;
 import org.longlag.dynamics.lyapunov.LyapunovSpectrum;
 import org.longlag.dynamics.lyapunov.MapLyapunovOptions;
 import org.longlag.dynamics.metrics.PredictionError;
-import org.longlag.models.Precision;
+import org.longlag.models.tensor.Precision;
 import org.longlag.models.cell.Initializers;
 import org.longlag.models.cell.ParamBlock;
 import org.longlag.models.cell.ParameterLayout;

@@ -3,7 +3,7 @@ package org.longlag.models.cell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
-import org.longlag.models.Precision;
+import org.longlag.models.tensor.Precision;
 
 /**
  * The regularizer on a hand-computed case: M = 3, p = 2, tau_A = 2, tau_W = 3,

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import org.junit.jupiter.api.Test;
 import org.longlag.dynamics.lyapunov.LyapunovSpectrum;
 import org.longlag.dynamics.lyapunov.MapLyapunovOptions;
-import org.longlag.models.Precision;
+import org.longlag.models.tensor.Precision;
 import org.longlag.models.autonomous.AutonomousMap;
 import org.longlag.models.cell.LstmCell;
 import org.longlag.models.cell.Parameters;

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.longlag.dynamics.lyapunov.MapLyapunovOptions;
-import org.longlag.models.Precision;
+import org.longlag.models.tensor.Precision;
 import org.longlag.models.cell.ElmanCell;
 import org.longlag.models.model.ModelSpec;
 import org.longlag.models.model.SequenceModel;

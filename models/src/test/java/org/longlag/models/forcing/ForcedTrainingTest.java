@@ -66,7 +66,7 @@ class ForcedTrainingTest {
 
     private static SequenceModel model() {
         return SequenceModel.create(new org.longlag.models.model.ModelSpec(new ShPlrnnCell(1, 3, 8, false), new IdentityReadout(2),
-                new org.longlag.models.model.LearnedInitialState(0.2), org.longlag.models.Precision.FLOAT64), 4);
+                new org.longlag.models.model.LearnedInitialState(0.2), org.longlag.models.tensor.Precision.FLOAT64), 4);
     }
 
     @Test

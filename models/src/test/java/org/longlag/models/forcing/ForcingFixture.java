@@ -1,7 +1,7 @@
 package org.longlag.models.forcing;
 
 import java.util.SplittableRandom;
-import org.longlag.models.Precision;
+import org.longlag.models.tensor.Precision;
 import org.longlag.models.cell.Cell;
 import org.longlag.models.cell.Initializers;
 import org.longlag.models.loss.LossFunction;

@@ -70,7 +70,7 @@ class ForcingRulesTest {
         // linear readout of 5 features to 2 observations: the inverse is exact on the observations
         ForcingFixture f = new ForcingFixture(new ShPlrnnCell(1, 5, 4, false), new BiasFreeLinearReadout(2), ROWS, STEPS, 5);
         Unroll u = run(f, new SparseForcing(4));
-        org.longlag.models.tensor.Mat y = org.longlag.models.Precision.FLOAT64.zeros(ROWS, 2);
+        org.longlag.models.tensor.Mat y = org.longlag.models.tensor.Precision.FLOAT64.zeros(ROWS, 2);
         f.model.spec().readout().forward(f.model.weights().view(f.model.spec().readoutBlock()), u.fed(5).part(0), y);
         for (int b = 0; b < ROWS; b++) {
             for (int o = 0; o < 2; o++) assertEquals(f.batch.label(b, o, 4), y.get(b, o), 1e-12);

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.longlag.models.Precision;
+import org.longlag.models.tensor.Precision;
 import org.longlag.models.cell.Parameters;
 import org.longlag.models.loss.LossFunction;
 import org.longlag.models.model.SequenceModel;

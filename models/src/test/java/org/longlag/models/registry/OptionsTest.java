@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.longlag.models.Precision;
+import org.longlag.models.tensor.Precision;
 
 /** The one reflective place: names, types, defaults, conversion, checks and the resolved map from an options record. */
 class OptionsTest {

@@ -18,7 +18,6 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.longlag.models.Precision;
 import org.longlag.models.Tolerances;
 
 /**

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
-import org.longlag.models.Precision;
 import org.longlag.models.Tolerances;
 import org.longlag.models.cell.Initializers;
 

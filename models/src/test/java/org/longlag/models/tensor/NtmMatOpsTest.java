@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
-import org.longlag.models.Precision;
 
 /**
  * The NTM's numerically delicate ops at the edges MatContractTest does not draw from: softplus of

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.longlag.models.Precision;
 
 /** The PLRNN's ops where NaN, zeros and overwritten destinations matter (MatContractTest covers the rest), in both precisions on column windows. */
 class PlrnnMatOpsTest {

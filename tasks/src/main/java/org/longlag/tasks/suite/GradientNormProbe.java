@@ -3,7 +3,7 @@ package org.longlag.tasks.suite;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.longlag.models.Precision;
+import org.longlag.models.tensor.Precision;
 import org.longlag.models.diagnostics.GradientNorms;
 import org.longlag.models.diagnostics.GradientProbe;
 import org.longlag.models.diagnostics.LagProfile;

@@ -3,7 +3,7 @@ package org.longlag.tasks.suite;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.longlag.models.Precision;
+import org.longlag.models.tensor.Precision;
 
 /**
  * How each run of a memory task measures ||dL/dz_{T-k}|| against the lag k, at initialization and

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.longlag.dynamics.trajectory.Standardization;
 import org.longlag.dynamics.trajectory.TrajectoryCsv;
-import org.longlag.models.Precision;
+import org.longlag.models.tensor.Precision;
 import org.longlag.models.cell.ParamBlock;
 import org.longlag.models.cell.ParameterLayout;
 import org.longlag.models.cell.ShPlrnnCell;

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.longlag.dynamics.lyapunov.LyapunovSpectrum;
 import org.longlag.dynamics.lyapunov.MapLyapunovOptions;
-import org.longlag.models.Precision;
+import org.longlag.models.tensor.Precision;
 import org.longlag.models.autonomous.AutonomousMap;
 import org.longlag.models.diagnostics.GradientNorms;
 import org.longlag.models.diagnostics.GradientProbe;

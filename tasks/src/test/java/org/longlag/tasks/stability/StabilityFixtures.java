@@ -1,7 +1,7 @@
 package org.longlag.tasks.stability;
 
 import java.util.SplittableRandom;
-import org.longlag.models.Precision;
+import org.longlag.models.tensor.Precision;
 import org.longlag.models.diagnostics.GradientProbe;
 import org.longlag.models.diagnostics.JacobianProducts;
 import org.longlag.models.diagnostics.TrajectoryJacobians;

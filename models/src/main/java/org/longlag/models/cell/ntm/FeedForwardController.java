@@ -2,7 +2,7 @@ package org.longlag.models.cell.ntm;
 
 import java.util.List;
 import java.util.SplittableRandom;
-import org.longlag.models.Precision;
+import org.longlag.models.tensor.Precision;
 import org.longlag.models.cell.Cell;
 import org.longlag.models.cell.CellChecks;
 import org.longlag.models.cell.Initializers;

@@ -1,6 +1,6 @@
 package org.longlag.models.cell.ntm;
 
-import org.longlag.models.Precision;
+import org.longlag.models.tensor.Precision;
 import org.longlag.models.cell.Cell;
 import org.longlag.models.memory.AddressingHead;
 import org.longlag.models.tensor.Mat;

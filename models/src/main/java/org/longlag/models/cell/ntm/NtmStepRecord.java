@@ -1,7 +1,7 @@
 package org.longlag.models.cell.ntm;
 
 import java.util.List;
-import org.longlag.models.Precision;
+import org.longlag.models.tensor.Precision;
 import org.longlag.models.cell.Cell;
 import org.longlag.models.cell.StatePart;
 import org.longlag.models.memory.AddressingHead;

@@ -1,7 +1,7 @@
 package org.longlag.models.cell.ntm;
 
 import java.util.SplittableRandom;
-import org.longlag.models.Precision;
+import org.longlag.models.tensor.Precision;
 import org.longlag.models.bptt.Bptt;
 import org.longlag.models.bptt.Unroll;
 import org.longlag.models.cell.Cell;

@@ -1,8 +1,5 @@
-package org.longlag.models;
+package org.longlag.models.tensor;
 
-import org.longlag.models.tensor.DoubleMat;
-import org.longlag.models.tensor.FloatMat;
-import org.longlag.models.tensor.Mat;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
