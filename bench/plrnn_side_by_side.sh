@@ -19,7 +19,7 @@ main() {
     esac
     shift 2
   done
-  (cd "$here" && mvn -q -B -o -DskipTests -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime \
+  (cd "$here" && mvn -q -B -o -DskipTests -Dmdep.outputFile=target/classpath.txt -DincludeScope=runtime \
       package dependency:build-classpath -pl bench -am) >&2
   export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1
   cp="$here/bench/target/classes:$(cat "$here/bench/target/classpath.txt")"

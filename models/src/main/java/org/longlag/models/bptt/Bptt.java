@@ -12,7 +12,7 @@ import org.longlag.models.tensor.Mat;
  * <p>Forward: z_{t} = F(fed(z_{t-1}), x_t) for t = 1..T, where fed() is the identity or teacher
  * forcing. Backward walks t = T..1, adding the objective's dL/dz_t, through forcing's backward and
  * the cell's backward. States and state gradients are flushed of denormal numbers every step: long
- * BPTT in float32 would otherwise run many times slower (DESIGN.md).
+ * BPTT in float32 would otherwise run many times slower.
  *
  * <p>A cell that {@linkplain Cell#defersParameterGradients defers} its parameter gradient gets it
  * added for runs of consecutive steps at once, each run stacked into one batch of about

@@ -48,7 +48,7 @@ class ChaoticGradientTest {
 
     /** Sampling step; Lorenz-63's lambda_max 0.906 per time unit is 0.0453 per step. */
     static final double DT = 0.05;
-    /** Lorenz-63's maximal exponent 0.906 per time unit (DESIGN.md; Sprott, "Chaos and time-series analysis", 2003), per step. */
+    /** Lorenz-63's maximal exponent 0.906 per time unit (Sprott, "Chaos and time-series analysis", 2003), per step. */
     private static final double LORENZ_LAMBDA_PER_STEP = 0.906 * DT;
 
     private static ReconstructionData data;
