@@ -92,12 +92,19 @@ public final class SparkEngine implements SuiteEngine {
         if (master.startsWith("spark://")) reachable(master);
         c.setMaster(master).setAppName(appName);
         c.setIfMissing("spark.ui.enabled", "false");
+        if (master.startsWith("local")) {
+            // everything is in this process: listen on the loopback only, not on the machine's network
+            c.setIfMissing("spark.driver.host", "127.0.0.1");
+            c.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+        }
         c.setIfMissing("spark.ui.showConsoleProgress", "false");
         c.set("spark.task.cpus", "1");
         // ND4J on one native thread (it would otherwise start one per core in every executor); runs go in parallel over cores
         c.set("spark.executorEnv.OMP_NUM_THREADS", "1");
         // the executors run longlag's code: the driver's own class path, when not submitted with spark-submit (which ships the jars)
         if (!c.contains("spark.jars") && !master.startsWith("local")) c.setIfMissing("spark.executor.extraClassPath", System.getProperty("java.class.path"));
+        // and the driver's choice of Vector API and OpenBLAS, so that a run computes what it computes on the driver's machine
+        if (!master.startsWith("local")) c.setIfMissing("spark.executor.extraJavaOptions", String.join(" ", numericsOptions()));
         for (Map.Entry<String, String> e : conf.entrySet()) c.set(e.getKey(), e.getValue());
         JavaSparkContext sc;
         try {
@@ -115,6 +122,18 @@ public final class SparkEngine implements SuiteEngine {
             }
         }
         return engine;
+    }
+
+    /** The options of this JVM that choose how runs compute: the Vector API, the OpenBLAS and its library path, JavaCPP's memory limits. */
+    static List<String> numericsOptions() {
+        List<String> out = new java.util.ArrayList<>();
+        List<String> args = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.startsWith("-Dorg.bytedeco.") || a.startsWith("-Djava.library.path=") || a.startsWith("--add-modules=")) out.add(a);
+            else if (a.equals("--add-modules") && i + 1 < args.size()) out.add("--add-modules=" + args.get(++i));
+        }
+        return out;
     }
 
     private static void reachable(String master) {

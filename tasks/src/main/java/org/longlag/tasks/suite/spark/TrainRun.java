@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.Function;
 import org.longlag.tasks.experiment.ExperimentRunner;
@@ -37,7 +38,8 @@ final class TrainRun implements Function<String, String> {
     public String call(String json) throws IOException {
         RunJob job = RunJob.fromJson(json);
         TaskContext t = TaskContext.get();
-        String attempt = t == null ? "spark" : "spark-" + t.stageId() + "-" + t.partitionId() + "-" + t.attemptNumber() + "-" + t.taskAttemptId();
+        // names the attempt's checkpoint directory: unique per task attempt, and it says which executor wrote it
+        String attempt = "executor-" + (SparkEnv.get() == null ? "?" : SparkEnv.get().executorId()) + "-task-" + (t == null ? 0 : t.taskAttemptId());
         Path dir = Files.createTempDirectory("longlag-run-" + job.key() + "-");
         try {
             return encode(RunWorker.run(runner(), job, dir, true, attempt, RunWorker.Progress.NONE));
