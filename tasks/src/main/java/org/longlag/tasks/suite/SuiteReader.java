@@ -99,7 +99,7 @@ public final class SuiteReader {
         if (!root.has("models")) f.problem("", "missing key 'models' (a list of model kinds: " + String.join(", ", runner.models().names()) + ")");
         else entries(f, root.get("models"), "models", (n, p) -> models.add(model(f, n, p)));
         if (!root.has("tasks")) f.problem("", "missing key 'tasks' (a list of task kinds: " + String.join(", ", runner.tasks().names()) + ")");
-        else entries(f, root.get("tasks"), "tasks", (n, p) -> tasks.add(task(f, n, p, lags, search)));
+        else entries(f, root.get("tasks"), "tasks", (n, p) -> tasks.add(task(f, n, p, lags, search, root.has("lags"))));
         List<String> modelLabels = models.stream().filter(m -> m != null).map(ModelEntry::label).toList();
         for (int i = 0; i < tasks.size(); i++) {
             TaskEntry t = tasks.get(i);
@@ -200,7 +200,7 @@ public final class SuiteReader {
         }
     }
 
-    private TaskEntry task(Fields f, JsonNode n, String path, List<Integer> defaultLags, LagSearch defaultSearch) {
+    private TaskEntry task(Fields f, JsonNode n, String path, List<Integer> defaultLags, LagSearch defaultSearch, boolean lagsGiven) {
         String kindPath = n != null && n.isObject() ? path + ".kind" : path;
         JsonNode kindNode = n != null && n.isObject() ? n.get("kind") : n;
         if (n != null && n.isObject() && !f.mapping(n, path, TASK_KEYS)) return null;
@@ -243,6 +243,7 @@ public final class SuiteReader {
             search = defaultSearch;
             lags = List.of();
         } else if (tk.isMemoryTask()) {
+            if (defaultLags.isEmpty() && lagsGiven) return null; // the top-level lags are bad, and reported as such
             if (defaultLags.isEmpty()) {
                 f.problem(path, "memory task '" + kind + "' needs lags: give 'lags' here or at the top level");
                 return null;
