@@ -48,10 +48,16 @@ public final class SparkEngine implements SuiteEngine {
     });
     private final Deque<Runnable> queued = new ArrayDeque<>();
     private int running;
+    private double startSeconds;
 
     private SparkEngine(JavaSparkContext sc, String master) {
         this.sc = sc;
         this.master = master;
+    }
+
+    /** Seconds from asking for a Spark context to having it (and, on a cluster, a first executor). */
+    public double startSeconds() {
+        return startSeconds;
     }
 
     /**
@@ -106,6 +112,7 @@ public final class SparkEngine implements SuiteEngine {
         // and the driver's choice of Vector API and OpenBLAS, so that a run computes what it computes on the driver's machine
         if (!master.startsWith("local")) c.setIfMissing("spark.executor.extraJavaOptions", String.join(" ", numericsOptions()));
         for (Map.Entry<String, String> e : conf.entrySet()) c.set(e.getKey(), e.getValue());
+        long clock = System.nanoTime();
         JavaSparkContext sc;
         try {
             sc = new JavaSparkContext(c);
@@ -121,6 +128,7 @@ public final class SparkEngine implements SuiteEngine {
                 throw e;
             }
         }
+        engine.startSeconds = (System.nanoTime() - clock) / 1e9;
         return engine;
     }
 
@@ -172,8 +180,8 @@ public final class SparkEngine implements SuiteEngine {
 
     @Override
     public String describe() {
-        return "Spark " + sc.version() + " on " + master + " (" + (master.startsWith("local") ? "in this process" : executors() + " executor(s)")
-                + ", " + slots() + " core(s): one run per core)";
+        return String.format(Locale.ROOT, "Spark %s on %s (%s, %d core(s): one run per core; started in %.1f s)", sc.version(), master,
+                master.startsWith("local") ? "in this process" : executors() + " executor(s)", slots(), startSeconds);
     }
 
     /** Cores of the cluster's executors (one run each). */
