@@ -75,10 +75,18 @@ public final class RunWorker {
                     ? new GradientNormProbe(prepared.task(), run.gradientNorms(), run.seed()) : null;
             Resume from = null;
             List<TrainingListener> listeners = new ArrayList<>();
+            String checkpointProblem = "";
             if (job.checkpointEvery() > 0 && !job.checkpoints().isEmpty()) {
                 Path dir = Path.of(job.checkpoints()).resolve(run.key()).resolve(CHECKPOINTS);
-                from = furthest(dir, e, prepared);
-                listeners.add(new CheckpointListener(dir.resolve(attempt), job.checkpointEvery(), e));
+                try {
+                    Files.createDirectories(dir);
+                    from = furthest(dir, e, prepared);
+                    listeners.add(new CheckpointListener(dir.resolve(attempt), job.checkpointEvery(), e));
+                } catch (IOException ex) {
+                    // a worker that cannot write where the store keeps checkpoints (no file system shared with it) trains
+                    // without them rather than not at all; the record says so
+                    checkpointProblem = "no checkpoints: " + dir + " cannot be written here (" + ex.getMessage() + ")";
+                }
             }
             Probe hook = new Probe(probe, from != null, progress);
             listeners.add(0, hook);
@@ -100,6 +108,7 @@ public final class RunWorker {
             }
             GradientNormProbe.Curve trained = probe == null || hook.model == null ? null : probe.measure(hook.model);
             record = RunRecord.finished(job.suite(), job.budget(), run, result, initial, trained, artifacts, started, Instant.now());
+            if (!checkpointProblem.isEmpty()) record.put("checkpoint-problem", checkpointProblem);
         } catch (Exception | StackOverflowError | OutOfMemoryError ex) {
             record = RunRecord.failed(job.suite(), job.budget(), run, ex, started, Instant.now());
         }
