@@ -110,6 +110,7 @@ public final class SuiteRunner {
         private final Set<String> seen = new HashSet<>();
         private final Map<Suite.Search, Map<Integer, List<SuiteRun>>> probes = new LinkedHashMap<>();
         private final String checkpoints;
+        private Set<String> doneAtStart = Set.of();
         private int runs, skipped, ok, diverged, failed;
 
         Pass(Suite suite, ResultsStore store, SuiteListener listener, SuiteEngine engine) {
@@ -125,6 +126,7 @@ public final class SuiteRunner {
             long start = System.nanoTime();
             List<SuiteRun> all = suite.expand(runner);
             Set<String> done = store.finishedKeys();
+            doneAtStart = done;
             List<SuiteRun> todo = new ArrayList<>();
             for (SuiteRun r : all) {
                 seen.add(r.key());
@@ -174,11 +176,19 @@ public final class SuiteRunner {
             for (StoredRecord r : store.records()) if (r.finished()) finished.put(r.key(), r);
             for (Map.Entry<Suite.Search, Map<Integer, List<SuiteRun>>> e : probes.entrySet()) {
                 Suite.Search s = e.getKey();
-                LagSearch.Step step = SearchState.step(s, lag -> e.getValue().computeIfAbsent(lag, l -> suite.probe(runner, s, l)), finished);
+                java.util.function.IntFunction<List<SuiteRun>> probe = lag -> e.getValue().computeIfAbsent(lag, l -> suite.probe(runner, s, l));
+                LagSearch.Step step = SearchState.step(s, probe, finished);
+                for (int lag : step.probes()) {
+                    for (SuiteRun r : probe.apply(lag)) {
+                        if (seen.add(r.key())) {
+                            runs++;
+                            if (doneAtStart.contains(r.key())) skipped++;
+                        }
+                    }
+                }
                 if (step.done()) continue;
-                for (SuiteRun r : e.getValue().get(step.probe())) {
+                for (SuiteRun r : probe.apply(step.probe())) {
                     if (finished.containsKey(r.key()) || inFlight.containsKey(r.key()) || failedNow.contains(r.key())) continue;
-                    if (seen.add(r.key())) runs++;
                     out.add(r);
                 }
             }

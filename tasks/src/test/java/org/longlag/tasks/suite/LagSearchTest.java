@@ -214,11 +214,14 @@ class LagSearchTest {
         int before = ResultsStore.read(cut).size();
         assertTrue(before >= 17 && before < all.size(), "killed in the middle of the search: " + before);
         OracleEngine e3 = new OracleEngine(limit, Integer.MAX_VALUE);
+        SuiteRunner.Outcome resumedOutcome;
         try (ResultsStore store = ResultsStore.open(cut); e3) {
-            new SuiteRunner(RUNNER, e3, false).run(suite, store, SuiteListener.NONE);
+            resumedOutcome = new SuiteRunner(RUNNER, e3, false).run(suite, store, SuiteListener.NONE);
         }
         List<StoredRecord> resumed = ResultsStore.read(cut);
         assertEquals(all.size() - before, e3.answered.get(), "the resumed search ran only what the store lacked");
+        assertEquals(before, resumedOutcome.skipped(), "and counted what the store had as skipped");
+        assertEquals(all.size(), resumedOutcome.runs());
         assertEquals(all.stream().map(StoredRecord::key).collect(Collectors.toSet()), resumed.stream().map(StoredRecord::key).collect(Collectors.toSet()));
         assertEquals(resumed.size(), resumed.stream().map(StoredRecord::key).distinct().count(), "each run stored once");
         assertTrue(Files.size(cut.resolve(ResultsStore.FILE)) > 0);
