@@ -60,7 +60,7 @@ class SparkClusterTest {
             "models: [{kind: elman, options: {hidden: 4}}]",
             "tasks:",
             "  - addition",
-            "  - {kind: addition, label: long, lags: [40], seeds: [1], training: {steps: 2500, batch: 32}}",
+            "  - {kind: addition, label: long, lags: [40], seeds: [1], training: {steps: 1200, batch: 32}}",
             "");
 
     @TempDir
@@ -85,7 +85,7 @@ class SparkClusterTest {
     @Order(1)
     void aSuiteRunsOnTheCluster() throws Exception {
         Suite suite = new SuiteReader(RUNNER).parse("cluster.yaml", SUITE.replace("checkpoint-every: 100", "checkpoint-every: 0")
-                .replace("steps: 2500", "steps: 40"), "quick");
+                .replace("steps: 1200", "steps: 40"), "quick");
         Path dir = tmp.resolve("store-1");
         try (SparkEngine engine = SparkEngine.start(cluster.url(), "longlag-test", conf(), 60); ResultsStore store = ResultsStore.open(dir)) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -145,7 +145,7 @@ class SparkClusterTest {
         assertNotNull(from);
         assertTrue(from.isObject() && from.get("step").asInt() >= 100 && from.get("step").asInt() % 100 == 0,
                 "the long run went on from a checkpoint: " + from);
-        assertEquals(2500, lr.at("/summary/steps").asInt(), "and trained to its last update");
+        assertEquals(1200, lr.at("/summary/steps").asInt(), "and trained to its last update");
         assertTrue(!Files.exists(checkpoints), "its checkpoints were removed once its record was stored");
     }
 
