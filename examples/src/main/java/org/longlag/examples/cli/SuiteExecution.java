@@ -80,7 +80,7 @@ final class SuiteExecution {
         o.printf(Locale.ROOT, "done in %.1f min: %d run(s) trained (%d ok, %d diverged, %d failed), %d already in the store%n",
                 outcome.seconds() / 60, outcome.ok() + outcome.diverged() + outcome.failed(), outcome.ok(), outcome.diverged(), outcome.failed(), outcome.skipped());
         Report.Written w = Report.write(out);
-        Set<String> keys = runs.stream().map(SuiteRun::key).collect(Collectors.toSet());
+        Set<String> keys = outcome.keys(); // the grid's runs and those the searches took
         List<RunView> mine = w.runs().stream().filter(r -> keys.contains(r.key())).toList();
         if (w.runs().size() > mine.size()) {
             o.printf(Locale.ROOT, "(the store also holds %d run(s) of other suites; the report covers all %d)%n", w.runs().size() - mine.size(), w.runs().size());

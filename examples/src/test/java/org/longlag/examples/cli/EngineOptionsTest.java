@@ -81,4 +81,16 @@ class EngineOptionsTest {
             assertEquals(before, snapshot(out), "nothing written to the existing store");
         }
     }
+
+    @Test
+    void aSearchOnSparkPrintsItsInterval() throws Exception {
+        Path f = dir.resolve("search.yaml");
+        Files.writeString(f, SUITE.replace("lags: [5, 7]", "lags: {search: {from: 4, to: 64, seeds: 3, resolution: 0.5}}").replace("seeds: [1, 2]\n", ""));
+        Path out = dir.resolve("search");
+        Cli r = Cli.run("suite", f.toString(), "--out", out.toString(), "--engine", "spark", "--master", "local[2]");
+        assertEquals(0, r.exitCode, r.toString());
+        assertTrue(r.out.contains("0 runs and 1 memory length search(es) on Spark"), r.out);
+        assertTrue(r.out.contains("elman on addition: memory length in [") && r.out.contains("seeds solved/run by lag: 4: "), r.out);
+        assertTrue(!r.out.contains("of other suites"), "the search's runs are this suite's: " + r.out);
+    }
 }

@@ -75,8 +75,12 @@ public final class SuiteRunner {
      *
      * @param runs    runs of the grid and of the searches' probes
      * @param skipped of those, runs already finished in the store
+     * @param keys    the keys of those runs (a search's depend on what it found)
      */
-    public record Outcome(int runs, int skipped, int ok, int diverged, int failed, double seconds) {
+    public record Outcome(int runs, int skipped, int ok, int diverged, int failed, double seconds, Set<String> keys) {
+        public Outcome {
+            keys = Set.copyOf(keys);
+        }
     }
 
     /** Threads per run: one when runs go in parallel, every core otherwise (local threads); the engine's choice otherwise. */
@@ -149,7 +153,7 @@ public final class SuiteRunner {
                 store(res);
                 for (SuiteRun r : searchRuns()) submit(r);
             }
-            return new Outcome(runs, skipped, ok, diverged, failed, (System.nanoTime() - start) / 1e9);
+            return new Outcome(runs, skipped, ok, diverged, failed, (System.nanoTime() - start) / 1e9, seen);
         }
 
         private void submit(SuiteRun r) {
