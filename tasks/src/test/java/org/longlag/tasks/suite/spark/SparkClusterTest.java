@@ -126,8 +126,11 @@ class SparkClusterTest {
             int worker = cluster.workerOf(executor);
             assertTrue(worker >= 0, "the worker of executor " + executor + " is found");
             assertTrue(!run.isDone(), "the suite was still running when the worker was killed (else this test proves nothing)");
+            long killed = System.nanoTime();
             cluster.killWorker(worker);
             SuiteRunner.Outcome o = run.get(180, TimeUnit.SECONDS);
+            System.out.printf(java.util.Locale.ROOT, "cluster: worker %d (executor %s) killed at the long run's first checkpoint; the suite finished %.1f s later%n",
+                    worker, executor, (System.nanoTime() - killed) / 1e9);
             assertEquals(7, o.runs());
             assertEquals(7, o.ok() + o.diverged(), "every run finished: " + o);
         } finally {
@@ -147,6 +150,7 @@ class SparkClusterTest {
                 "the long run went on from a checkpoint: " + from);
         assertEquals(1200, lr.at("/summary/steps").asInt(), "and trained to its last update");
         assertTrue(!Files.exists(checkpoints), "its checkpoints were removed once its record was stored");
+        System.out.println("cluster: the long run went on from update " + from.get("step").asInt() + " of 1200; " + records.size() + " records, one per run");
     }
 
     /** Waits for the first complete checkpoint of the long run; returns its attempt directory's name. */
