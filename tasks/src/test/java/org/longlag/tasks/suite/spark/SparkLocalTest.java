@@ -39,11 +39,28 @@ class SparkLocalTest {
         try (ResultsStore store = ResultsStore.open(local)) {
             new SuiteRunner(runner, 2, true).run(suite, store, SuiteListener.NONE);
         }
+        List<Integer> linesAtFinish = new java.util.ArrayList<>();
+        List<java.time.Instant> stored = new java.util.ArrayList<>();
+        SuiteListener lines = new SuiteListener() {
+            @Override
+            public void onFinish(org.longlag.tasks.suite.SuiteRun run, StoredRecord record) {
+                try {
+                    linesAtFinish.add((int) Files.readAllLines(spark.resolve(ResultsStore.FILE)).size());
+                    stored.add(java.time.Instant.now());
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        };
         try (SparkEngine engine = SparkEngine.start("local[2]", "test", Map.of(), 30); ResultsStore store = ResultsStore.open(spark)) {
-            SuiteRunner.Outcome o = new SuiteRunner(runner, engine, true).run(suite, store, SuiteListener.NONE);
+            SuiteRunner.Outcome o = new SuiteRunner(runner, engine, true).run(suite, store, lines);
             assertEquals(10, o.runs());
             assertEquals(0, o.failed());
         }
+        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10), linesAtFinish, "each record was in the store file as its run came back, one by one");
+        java.time.Instant lastStart = ResultsStore.read(spark).stream().map(r -> java.time.Instant.parse(r.node().get("started").asText()))
+                .max(java.util.Comparator.naturalOrder()).orElseThrow();
+        assertTrue(stored.get(0).isBefore(lastStart), "the first record was stored before the last run had started, not at the end");
         Map<String, JsonNode> a = byKey(ResultsStore.read(local)), b = byKey(ResultsStore.read(spark));
         assertEquals(a.keySet(), b.keySet());
         for (String k : a.keySet()) {
