@@ -36,11 +36,11 @@ import org.longlag.tasks.suite.SuiteRun;
 import org.longlag.tasks.suite.SuiteRunner;
 
 /**
- * A real Spark standalone cluster on 127.0.0.1: a master and two workers, separate JVMs. A suite
- * submitted to it; a cluster too small for one run refused before anything runs; then a suite with a
- * long run whose worker is killed with SIGKILL after its first checkpoint: every run of the grid is in
- * the store exactly once, every line is complete, and the long run went on from its checkpoint on the
- * other worker.
+ * A real Spark standalone cluster on 127.0.0.1: a master and two workers, separate JVMs. A cluster
+ * too small for one run refused before anything runs; a suite submitted to it; then, in the same
+ * application, a suite with a long run whose worker is killed with SIGKILL after its first
+ * checkpoint: every run of the grid is in the store exactly once, every line is complete, and the
+ * long run went on from its checkpoint on the other worker.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
@@ -66,6 +66,8 @@ class SparkClusterTest {
     @TempDir
     static Path tmp;
     static StandaloneCluster cluster;
+    /** One application for the suite and the kill (executors start once: most of this test's time). */
+    static SparkEngine engine;
 
     @BeforeAll
     static void start() throws Exception {
@@ -74,7 +76,11 @@ class SparkClusterTest {
 
     @AfterAll
     static void stop() {
-        if (cluster != null) cluster.close();
+        try {
+            if (engine != null) engine.close();
+        } finally {
+            if (cluster != null) cluster.close();
+        }
     }
 
     static Map<String, String> conf() {
@@ -82,12 +88,13 @@ class SparkClusterTest {
     }
 
     @Test
-    @Order(1)
+    @Order(2)
     void aSuiteRunsOnTheCluster() throws Exception {
         Suite suite = new SuiteReader(RUNNER).parse("cluster.yaml", SUITE.replace("checkpoint-every: 100", "checkpoint-every: 0")
                 .replace("steps: 1200", "steps: 40"), "quick");
         Path dir = tmp.resolve("store-1");
-        try (SparkEngine engine = SparkEngine.start(cluster.url(), "longlag-test", conf(), 60); ResultsStore store = ResultsStore.open(dir)) {
+        engine = SparkEngine.start(cluster.url(), "longlag-test", conf(), 60);
+        try (ResultsStore store = ResultsStore.open(dir)) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (engine.executors() < 2 && System.nanoTime() < deadline) Thread.sleep(100);
             assertEquals(2, engine.executors(), "an executor on each worker: " + engine.describe());
@@ -101,8 +108,9 @@ class SparkClusterTest {
         assertEquals(7, records.size());
     }
 
+    /** First, while the workers' cores are free: the refusal is for memory alone. */
     @Test
-    @Order(2)
+    @Order(1)
     void aClusterWithoutMemoryForOneRunIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SparkEngine.start(cluster.url(), "longlag-test",
                 Map.of("spark.executor.memory", "16g", "spark.driver.host", "127.0.0.1", "spark.driver.bindAddress", "127.0.0.1"), 4));
@@ -119,7 +127,8 @@ class SparkClusterTest {
         Path dir = tmp.resolve("store-2");
         Path checkpoints = dir.resolve(SuiteRunner.ARTIFACTS).resolve(longRun.key()).resolve(RunWorker.CHECKPOINTS);
         ExecutorService driver = Executors.newSingleThreadExecutor();
-        try (SparkEngine engine = SparkEngine.start(cluster.url(), "longlag-test", conf(), 60); ResultsStore store = ResultsStore.open(dir)) {
+        if (engine == null) engine = SparkEngine.start(cluster.url(), "longlag-test", conf(), 60);
+        try (ResultsStore store = ResultsStore.open(dir)) {
             Future<SuiteRunner.Outcome> run = driver.submit(() -> new SuiteRunner(RUNNER, engine, false).run(suite, store, SuiteListener.NONE));
             String attempt = awaitCheckpoint(checkpoints, 120);
             String executor = attempt.replaceFirst("^executor-(.+)-task-.*$", "$1");
