@@ -20,6 +20,9 @@ final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin
+    EngineOptions engine;
+
     @Option(names = "--out", paramLabel = "DIR", description = "output directory (default: runs/default, or runs/default-BUDGET)")
     Path out;
 
@@ -46,7 +49,7 @@ final class RunCommand implements Callable<Integer> {
         Suite suite = new SuiteReader(runner).readBuiltIn("default", budget);
         Path dir = out != null ? out : SuiteExecution.defaultOut(suite);
         SuiteExecution.execute(runner, suite, "default.yaml (built in)", SuiteReader.builtInText("default"), dir,
-                SuiteExecution.parallel(parallel), saveModels, spec.commandLine().getOut());
+                SuiteExecution.parallel(parallel), saveModels, engine, spec.commandLine().getOut());
         return 0;
     }
 }

@@ -24,6 +24,9 @@ final class SuiteCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin
+    EngineOptions engine;
+
     @Parameters(index = "0", paramLabel = "FILE", description = "the suite file (.yaml, .yml or .json)")
     Path file;
 
@@ -47,7 +50,7 @@ final class SuiteCommand implements Callable<Integer> {
         Suite suite = new SuiteReader(runner).read(file, budget);
         String text = Files.readString(file, StandardCharsets.UTF_8);
         Path dir = out != null ? out : SuiteExecution.defaultOut(suite);
-        SuiteExecution.execute(runner, suite, file.toAbsolutePath().toString(), text, dir, SuiteExecution.parallel(parallel), saveModels,
+        SuiteExecution.execute(runner, suite, file.toAbsolutePath().toString(), text, dir, SuiteExecution.parallel(parallel), saveModels, engine,
                 spec.commandLine().getOut());
         return 0;
     }

@@ -18,6 +18,7 @@ import org.longlag.tasks.report.TextSummary;
 import org.longlag.tasks.suite.ResultsStore;
 import org.longlag.tasks.suite.RunKey;
 import org.longlag.tasks.suite.Suite;
+import org.longlag.tasks.suite.SuiteEngine;
 import org.longlag.tasks.suite.SuiteRun;
 import org.longlag.tasks.suite.SuiteRunner;
 
@@ -42,13 +43,31 @@ final class SuiteExecution {
         return given;
     }
 
-    /** Runs the suite into {@code out}; returns the runs of this suite as stored (newest record per key). */
+    /** Runs the suite into {@code out} on local threads; returns the runs of this suite as stored (newest record per key). */
     static List<RunView> execute(ExperimentRunner runner, Suite suite, String source, String sourceText, Path out, int parallel,
                                  boolean saveModels, PrintWriter o) throws IOException {
+        return execute(runner, suite, source, sourceText, out, parallel, saveModels, new EngineOptions(), o);
+    }
+
+    /**
+     * Runs the suite into {@code out} on the engine {@code engine} asks for; returns the runs of this suite as
+     * stored. The engine is started (and a cluster checked) before anything is written into {@code out}.
+     */
+    static List<RunView> execute(ExperimentRunner runner, Suite suite, String source, String sourceText, Path out, int parallel,
+                                 boolean saveModels, EngineOptions engine, PrintWriter o) throws IOException {
+        if (engine.engine == null) engine.engine = "local";
         List<SuiteRun> runs = suite.expand(runner);
-        SuiteRunner sr = new SuiteRunner(runner, parallel, saveModels);
-        o.printf(Locale.ROOT, "longlag: suite '%s', budget %s: %s; %d runs, %d at a time, %d training thread(s) each%n", suite.name(),
-                suite.budget().name(), suite.budget().description(), runs.size(), Math.min(parallel, runs.size()), sr.threadsPerRun());
+        try (SuiteEngine started = engine.start(runner, "longlag " + suite.name())) {
+            SuiteRunner sr = started == null ? new SuiteRunner(runner, parallel, saveModels) : new SuiteRunner(runner, started, saveModels);
+            return execute(runner, suite, source, sourceText, out, sr, runs, o);
+        }
+    }
+
+    private static List<RunView> execute(ExperimentRunner runner, Suite suite, String source, String sourceText, Path out, SuiteRunner sr,
+                                         List<SuiteRun> runs, PrintWriter o) throws IOException {
+        String searches = suite.searches().isEmpty() ? "" : String.format(Locale.ROOT, " and %d memory length search(es)", suite.searches().size());
+        o.printf(Locale.ROOT, "longlag: suite '%s', budget %s: %s; %d runs%s on %s, %d training thread(s) each%n", suite.name(),
+                suite.budget().name(), suite.budget().description(), runs.size(), searches, sr.describeEngine(), sr.threadsPerRun());
         o.printf(Locale.ROOT, "results store: %s%n", out.resolve(ResultsStore.FILE));
         o.flush();
         writeResolved(suite, source, sourceText, runs, out);
@@ -61,7 +80,7 @@ final class SuiteExecution {
         o.printf(Locale.ROOT, "done in %.1f min: %d run(s) trained (%d ok, %d diverged, %d failed), %d already in the store%n",
                 outcome.seconds() / 60, outcome.ok() + outcome.diverged() + outcome.failed(), outcome.ok(), outcome.diverged(), outcome.failed(), outcome.skipped());
         Report.Written w = Report.write(out);
-        Set<String> keys = runs.stream().map(SuiteRun::key).collect(Collectors.toSet());
+        Set<String> keys = outcome.keys(); // the grid's runs and those the searches took
         List<RunView> mine = w.runs().stream().filter(r -> keys.contains(r.key())).toList();
         if (w.runs().size() > mine.size()) {
             o.printf(Locale.ROOT, "(the store also holds %d run(s) of other suites; the report covers all %d)%n", w.runs().size() - mine.size(), w.runs().size());

@@ -37,6 +37,9 @@ final class SweepCommand implements Callable<Integer>, CatalogOptions.Target {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin
+    EngineOptions engine;
+
     @Option(names = "--models", split = ",", required = true, paramLabel = "KIND[,KIND...]", description = "model kinds, e.g. elman,irnn,plrnn,rplrnn,lstm")
     List<String> models;
 
@@ -90,7 +93,7 @@ final class SweepCommand implements Callable<Integer>, CatalogOptions.Target {
         Path dir = out != null ? out : SuiteExecution.defaultOut(suite);
         PrintWriter o = spec.commandLine().getOut();
         List<RunView> runs = SuiteExecution.execute(runner, suite, "longlag sweep", String.join(" ", spec.commandLine().getParseResult().originalArgs()),
-                dir, SuiteExecution.parallel(parallel), saveModels, o);
+                dir, SuiteExecution.parallel(parallel), saveModels, engine, o);
         o.println();
         o.print(TextSummary.sweep(runs));
         o.flush();

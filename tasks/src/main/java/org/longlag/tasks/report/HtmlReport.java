@@ -83,7 +83,8 @@ final class HtmlReport {
         h.append("</tbody></table>\n");
         h.append("<p class=\"def\"><b>Memory length</b>: the largest lag T of the suite at which more than half of a model's seeds solve the task on held-out "
                 + "test data by the task's own criterion (addition and multiplication: fraction of test sequences with |error| &lt; 0.04 at least 0.9); "
-                + "a diverged run counts as not solved. \"none\" means no tested lag qualifies, so the memory length is below the smallest lag tried, "
+                + "a diverged run counts as not solved. Between the lags run it is an interval, [longest solved, shortest failed above it] (hover for "
+                + "every lag's seeds solved/run); \"not monotone\" flags a lag solved above one that failed. \"none\" means no tested lag qualifies, so the memory length is below the smallest lag tried, "
                 + "or the training budget was too small to find it. <b>Memoryless generalization</b>: how well the trained model, run freely, "
                 + "reproduces the system it was trained on, measured by the reconstruction task's metrics (D<sub>stsp</sub>: state-space divergence; "
                 + "D<sub>H</sub>: Hellinger distance of power spectra; lower is better).</p>\n");
@@ -91,14 +92,19 @@ final class HtmlReport {
 
     private static String memoryCell(MemoryLength.Curve curve) {
         if (curve == null) return "<td class=\"na\">not run</td>";
-        int len = curve.memoryLength();
+        int len = curve.memoryLength(), failed = curve.shortestFailed();
+        String interval = " <span class=\"interval\" title=\"seeds solved/run by lag: " + esc(curve.probes()) + "\">in " + esc(curve.interval())
+                + (failed < 0 ? "" : ": " + curve.at(failed).solved() + "/" + curve.at(failed).seeds() + " at T = " + failed) + "</span>";
+        String flag = curve.nonMonotone().isEmpty() ? "" : " <span class=\"flag\">not monotone: T = " + curve.nonMonotone().get(0) + " solved above T = "
+                + curve.failedBelow(curve.nonMonotone().get(0)) + ", which failed</span>";
         if (len < 0) {
             MemoryLength.Point first = curve.points().get(0);
-            return "<td class=\"fail\">none <span>(" + first.solved() + "/" + first.seeds() + " seeds at T = " + first.lag() + ")</span></td>";
+            return "<td class=\"fail\">none <span>(" + first.solved() + "/" + first.seeds() + " seeds at T = " + first.lag() + ")</span>" + flag + "</td>";
         }
         MemoryLength.Point p = curve.at(len);
         boolean top = len == curve.points().get(curve.points().size() - 1).lag();
-        return "<td class=\"ok\">" + (top ? "T ≥ " : "T = ") + len + " <span>(" + p.solved() + "/" + p.seeds() + " seeds" + (top ? "; longest lag tried" : "") + ")</span></td>";
+        return "<td class=\"ok\">" + (top ? "T ≥ " : "T = ") + len + " <span>(" + p.solved() + "/" + p.seeds() + " seeds" + (top ? "; longest lag tried" : "") + ")</span>"
+                + (top ? "" : interval) + flag + "</td>";
     }
 
     private static String lagRange(List<MemoryLength.Curve> curves, String task) {
@@ -235,7 +241,7 @@ final class HtmlReport {
             "table{border-collapse:collapse;margin:12px 0}th,td{border:1px solid #ccc;padding:5px 9px;text-align:left;vertical-align:top}",
             "thead th{background:#f3f3f3}th span,td span{color:#666;font-size:12px;font-weight:normal}",
             "table.summary td,table.summary th{font-size:15px;padding:8px 12px}",
-            "td.ok{background:#e6f4e6}td.part{background:#fdf5dc}td.fail{background:#fbe9e9}td.na,p.na{color:#888;font-style:italic}",
+            "span.flag{color:#a00;font-weight:bold}td.ok{background:#e6f4e6}td.part{background:#fdf5dc}td.fail{background:#fbe9e9}td.na,p.na{color:#888;font-style:italic}",
             "caption{text-align:left;font-weight:bold;padding:4px 0}",
             "table.runs td,table.runs th{font-size:12px;padding:3px 6px}td.note{max-width:380px;color:#a33}",
             "figure{margin:18px 0}figure img{max-width:100%;border:1px solid #eee}figcaption{color:#444;font-size:13px;max-width:760px}",

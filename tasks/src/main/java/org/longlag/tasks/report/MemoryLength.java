@@ -15,6 +15,13 @@ import java.util.TreeMap;
  * criterion, e.g. fraction correct >= 0.9 for addition and multiplication). A run that diverged
  * counts as not solved; a run that failed (no score) is left out and shown as missing. None when
  * no lag qualifies.
+ *
+ * <p>Since only the lags run are known, the memory length is an interval: [longest solved, shortest
+ * failed above it] ({@link Curve#shortestFailed}; unbounded above when no longer lag failed), each end
+ * with its seeds solved / seeds run; a lag search ({@code lags: {search: ...}}) narrows it to its
+ * resolution. Outcomes that are not monotone in the lag (a lag solved above one that failed) are
+ * flagged ({@link Curve#nonMonotone}): they say the seeds or the budget are too few for the
+ * interval to be trusted.
  */
 public final class MemoryLength {
 
@@ -54,6 +61,46 @@ public final class MemoryLength {
         public Point at(int lag) {
             for (Point p : points) if (p.lag() == lag) return p;
             return null;
+        }
+
+        /** The smallest lag above the memory length (above no lag, when none is solved) that failed, or -1 when none did. */
+        public int shortestFailed() {
+            int len = memoryLength();
+            for (Point p : points) if (p.lag() > len && !p.majoritySolved()) return p.lag();
+            return -1;
+        }
+
+        /** The lags solved above a lag that failed, ascending (empty when success falls monotonically with the lag). */
+        public List<Integer> nonMonotone() {
+            List<Integer> out = new ArrayList<>();
+            int firstFailed = Integer.MAX_VALUE;
+            for (Point p : points) {
+                if (!p.majoritySolved()) firstFailed = Math.min(firstFailed, p.lag());
+                else if (p.lag() > firstFailed) out.add(p.lag());
+            }
+            return out;
+        }
+
+        /** The smallest failed lag below {@code lag}, or -1. */
+        public int failedBelow(int lag) {
+            for (Point p : points) if (p.lag() < lag && !p.majoritySolved()) return p.lag();
+            return -1;
+        }
+
+        /** "[100, 125]", "[1000, ∞)" (solved at every lag run), or "[0, 10]" (failed at the shortest). */
+        public String interval() {
+            int lo = memoryLength(), hi = shortestFailed();
+            return "[" + Math.max(0, lo) + ", " + (hi < 0 ? "∞)" : hi + "]");
+        }
+
+        /** Each lag run with its seeds solved / seeds run, ascending: "10: 5/5, 20: 3/5". */
+        public String probes() {
+            StringBuilder b = new StringBuilder();
+            for (Point p : points) {
+                if (b.length() > 0) b.append(", ");
+                b.append(p.lag()).append(": ").append(p.solved()).append('/').append(p.seeds());
+            }
+            return b.toString();
         }
     }
 

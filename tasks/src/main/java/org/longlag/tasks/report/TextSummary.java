@@ -37,12 +37,7 @@ public final class TextSummary {
             for (String t : tasks) {
                 MemoryLength.Curve c = curves.stream().filter(x -> x.model().equals(m) && x.task().equals(t)).findFirst().orElse(null);
                 if (c == null) row.add("not run");
-                else if (c.memoryLength() < 0) row.add("none (< " + c.points().get(0).lag() + ")");
-                else {
-                    MemoryLength.Point p = c.at(c.memoryLength());
-                    boolean top = c.memoryLength() == c.points().get(c.points().size() - 1).lag();
-                    row.add((top ? ">= " : "") + c.memoryLength() + " (" + p.solved() + "/" + p.seeds() + " seeds)");
-                }
+                else row.add(cell(c));
             }
             for (String[] col : dsrCols) {
                 Reconstruction.Summary s = sums.stream().filter(x -> x.model().equals(m) && x.task().equals(col[0]) && x.metric().equals(col[1])).findFirst().orElse(null);
@@ -51,7 +46,26 @@ public final class TextSummary {
             table.add(row.toArray(new String[0]));
         }
         String note = dsr.isEmpty() ? "  (no reconstruction task in these runs: memoryless generalization not measured)\n" : "";
-        return table.render("  ") + note;
+        StringBuilder probes = new StringBuilder();
+        for (MemoryLength.Curve c : curves) {
+            probes.append("  ").append(c.model()).append(" on ").append(c.task()).append(": memory length in ").append(c.interval())
+                    .append("; seeds solved/run by lag: ").append(c.probes()).append('\n');
+            for (int lag : c.nonMonotone()) {
+                probes.append("    NOT MONOTONE: lag ").append(lag).append(" solved above lag ").append(c.failedBelow(lag))
+                        .append(", which failed; more seeds or a larger budget are needed to trust the interval\n");
+            }
+        }
+        return table.render("  ") + note + probes;
+    }
+
+    /** A memory length cell: the interval [longest solved, shortest failed] with the seeds at each end ("[10, 20] (3/3, 1/3 seeds)"). */
+    static String cell(MemoryLength.Curve c) {
+        int lo = c.memoryLength(), hi = c.shortestFailed();
+        MemoryLength.Point a = lo < 0 ? null : c.at(lo), b = hi < 0 ? null : c.at(hi);
+        String seeds = (a == null ? "" : a.solved() + "/" + a.seeds()) + (a != null && b != null ? ", " : "") + (b == null ? "" : b.solved() + "/" + b.seeds());
+        String flag = c.nonMonotone().isEmpty() ? "" : " NOT MONOTONE";
+        if (lo < 0) return "none: " + c.interval() + " (" + seeds + " seeds)" + flag;
+        return c.interval() + " (" + seeds + " seeds)" + flag;
     }
 
     /**

@@ -33,7 +33,17 @@ public final class RunRecord {
     /** A record for a run that trained (status ok, or diverged if training hit a NaN/Inf). */
     public static ObjectNode finished(Suite suite, SuiteRun run, ExperimentResult r, GradientNormProbe.Curve initial,
                                       GradientNormProbe.Curve trained, Map<String, String> artifacts, Instant started, Instant finished) {
-        ObjectNode n = head(suite, run, r.diverged().isEmpty() ? OK : DIVERGED, started, finished);
+        return finished(suite.name(), suite.budget().name(), run, r, initial, trained, artifacts, started, finished);
+    }
+
+    /**
+     * As {@link #finished(Suite, SuiteRun, ExperimentResult, GradientNormProbe.Curve, GradientNormProbe.Curve, Map, Instant, Instant)},
+     * given the suite's name and budget (what a worker that has only the run knows). A run that went on
+     * from a checkpoint says from where ("resumed-from": the update and sequences it started at).
+     */
+    public static ObjectNode finished(String suite, String budget, SuiteRun run, ExperimentResult r, GradientNormProbe.Curve initial,
+                                      GradientNormProbe.Curve trained, Map<String, String> artifacts, Instant started, Instant finished) {
+        ObjectNode n = head(suite, budget, run, r.diverged().isEmpty() ? OK : DIVERGED, started, finished);
         TaskScore t = r.test();
         ObjectNode s = n.putObject("summary");
         s.put("solved", t.solved());
@@ -74,13 +84,25 @@ public final class RunRecord {
         ObjectNode a = n.putObject("artifacts");
         artifacts.forEach(a::put);
         n.put("diverged", r.diverged());
+        if (r.resumedFrom() == null) n.putNull("resumed-from");
+        else {
+            ObjectNode from = n.putObject("resumed-from");
+            from.put("step", r.resumedFrom().step());
+            from.put("sequences", r.resumedFrom().sequences());
+            from.put("optimizer-restarted", r.resumedFrom().optimizerRestarted());
+        }
         n.set("result", MAPPER.valueToTree(r));
         return n;
     }
 
     /** A record for a run that could not run to the end for a reason other than divergence (retried on resume). */
     public static ObjectNode failed(Suite suite, SuiteRun run, Throwable error, Instant started, Instant finished) {
-        ObjectNode n = head(suite, run, FAILED, started, finished);
+        return failed(suite.name(), suite.budget().name(), run, error, started, finished);
+    }
+
+    /** As {@link #failed(Suite, SuiteRun, Throwable, Instant, Instant)}, given the suite's name and budget. */
+    public static ObjectNode failed(String suite, String budget, SuiteRun run, Throwable error, Instant started, Instant finished) {
+        ObjectNode n = head(suite, budget, run, FAILED, started, finished);
         n.set("config", MAPPER.valueToTree(run.resolved()));
         n.put("error", error.getClass().getSimpleName() + ": " + error.getMessage());
         ArrayNode trace = n.putArray("trace");
@@ -89,7 +111,7 @@ public final class RunRecord {
         return n;
     }
 
-    private static ObjectNode head(Suite suite, SuiteRun run, String status, Instant started, Instant finished) {
+    private static ObjectNode head(String suite, String budget, SuiteRun run, String status, Instant started, Instant finished) {
         ObjectNode n = MAPPER.createObjectNode();
         n.put("format", FORMAT);
         n.put("key", run.key());
@@ -104,8 +126,8 @@ public final class RunRecord {
         else n.putNull("lag");
         n.put("training", run.trainingLabel());
         n.put("seed", run.seed());
-        n.put("suite", suite.name());
-        n.put("budget", suite.budget().name());
+        n.put("suite", suite);
+        n.put("budget", budget);
         n.put("started", started.toString());
         n.put("finished", finished.toString());
         n.put("wall-seconds", (finished.toEpochMilli() - started.toEpochMilli()) / 1000.0);

@@ -29,9 +29,12 @@ import org.longlag.tasks.registry.TaskKind;
  * @param trainings     training settings (labels unique when more than one)
  * @param evaluation    validation and test settings
  * @param gradientNorms gradient norm vs lag settings
+ * @param checkpointEvery every how many updates each run saves itself into the store's artifacts (0: never), so
+ *                      that a run started again after a kill or the loss of its worker goes on from there; not
+ *                      part of a run's key
  */
 public record Suite(String name, String description, Budget budget, List<ModelEntry> models, List<TaskEntry> tasks, List<Long> seeds,
-                    List<TrainingSettings> trainings, EvaluationConfig evaluation, GradientNormSettings gradientNorms) {
+                    List<TrainingSettings> trainings, EvaluationConfig evaluation, GradientNormSettings gradientNorms, int checkpointEvery) {
 
     public Suite {
         if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) throw new IllegalArgumentException("suite name must be letters, digits, '.', '_' or '-', got '" + name + "'");
@@ -45,6 +48,7 @@ public record Suite(String name, String description, Budget budget, List<ModelEn
         if (tasks.isEmpty()) throw new IllegalArgumentException("a suite needs at least one task");
         if (seeds.isEmpty()) throw new IllegalArgumentException("a suite needs at least one seed");
         if (trainings.isEmpty()) throw new IllegalArgumentException("a suite needs at least one training setting");
+        if (checkpointEvery < 0) throw new IllegalArgumentException("checkpoint-every must be 0 (never) or positive, got " + checkpointEvery);
         unique("model", models.stream().map(ModelEntry::label).toList());
         unique("task", tasks.stream().map(TaskEntry::label).toList());
         unique("seed", seeds.stream().map(String::valueOf).toList());
@@ -55,6 +59,17 @@ public record Suite(String name, String description, Budget budget, List<ModelEn
                 if (!labels.contains(l)) throw new IllegalArgumentException("task '" + t.label() + "' lists the model '" + l + "', which the suite does not have; its models: " + labels);
             }
         }
+    }
+
+    /** A suite whose runs do not checkpoint themselves. */
+    public Suite(String name, String description, Budget budget, List<ModelEntry> models, List<TaskEntry> tasks, List<Long> seeds,
+                 List<TrainingSettings> trainings, EvaluationConfig evaluation, GradientNormSettings gradientNorms) {
+        this(name, description, budget, models, tasks, seeds, trainings, evaluation, gradientNorms, 0);
+    }
+
+    /** This suite with its runs saving themselves every {@code every} updates (0: never). */
+    public Suite withCheckpointEvery(int every) {
+        return new Suite(name, description, budget, models, tasks, seeds, trainings, evaluation, gradientNorms, every);
     }
 
     /**
@@ -101,7 +116,8 @@ public record Suite(String name, String description, Budget budget, List<ModelEn
             ev.putAll(own.evaluation());
             k.add(t.withEvaluation(ev));
         }
-        return new Suite(name, description, b, m, k, b.seeds().isEmpty() ? seeds : b.seeds(), trainings, evaluation(evaluation, b.evaluation()), gradientNorms);
+        return new Suite(name, description, b, m, k, b.seeds().isEmpty() ? seeds : b.seeds(), trainings, evaluation(evaluation, b.evaluation()), gradientNorms,
+                checkpointEvery);
     }
 
     /**
@@ -133,7 +149,9 @@ public record Suite(String name, String description, Budget budget, List<ModelEn
 
     /**
      * Every run of the grid, resolved and validated, most expensive first (so that parallel runs
-     * finish close together).
+     * finish close together). A task whose lags are searched ({@link TaskEntry#search}) adds no run
+     * here: its model and options are validated at the search's first and last lag, and its runs
+     * come from {@link #probe} as the search goes.
      *
      * @throws SuiteException listing every model/task/lag combination that cannot be built
      */
@@ -150,60 +168,107 @@ public record Suite(String name, String description, Budget budget, List<ModelEn
                 continue;
             }
             boolean memory = kind.isMemoryTask();
-            if (memory && t.lags().isEmpty()) {
+            if (memory && t.lags().isEmpty() && t.search() == null) {
                 problems.add(where(t.origin()) + "task '" + t.label() + "' is a memory task and needs lags");
                 continue;
             }
-            if (!memory && !t.lags().isEmpty()) {
+            if (!memory && (!t.lags().isEmpty() || t.search() != null)) {
                 problems.add(where(t.origin()) + "task '" + t.label() + "' (" + t.kind() + ") has no lag axis; remove its 'lags'");
                 continue;
             }
-            List<Integer> lags = memory ? t.lags() : List.of(0);
-            EvaluationConfig taskEvaluation;
-            try {
-                taskEvaluation = evaluation(evaluation, t.evaluation());
-            } catch (RuntimeException e) {
-                problems.add(where(t.origin()) + "task '" + t.label() + "' evaluation: " + e.getMessage());
+            if (t.search() != null) {
+                if (trainings.size() > 1) {
+                    problems.add(where(t.origin()) + "task '" + t.label() + "': a lag search runs one training setting, the suite has " + trainings.size());
+                    continue;
+                }
+                for (int lag : List.of(t.search().from(), t.search().to())) runs(runner, t, memory, lag, t.search().seedList(), problems, new HashMap<>());
                 continue;
             }
-            List<Long> taskSeeds = t.seeds().isEmpty() ? seeds : t.seeds();
-            for (int lag : lags) {
-                Map<String, Object> taskOptions = new LinkedHashMap<>(t.options());
-                if (memory) taskOptions.put("lag", lag);
-                for (ModelEntry m : models) {
-                    if (!t.runs(m.label())) continue;
-                    Settings modelSettings, taskSettings;
-                    ExperimentRunner.Prepared prepared;
-                    try {
-                        prepared = runner.prepare(new Experiment(m.kind(), m.options(), t.kind(), taskOptions,
-                                TrainingSettings.defaults().toConfig(1), taskEvaluation, 0));
-                        modelSettings = prepared.modelSettings();
-                        taskSettings = prepared.taskSettings();
-                    } catch (RuntimeException e) {
-                        problems.add(where(m.origin().isEmpty() ? t.origin() : m.origin()) + "model '" + m.label() + "' on task '" + t.label() + "'"
-                                + (memory ? " at lag " + lag : "") + ": " + e.getMessage());
-                        continue;
-                    }
-                    for (TrainingSettings base : trainings) {
-                        TrainingSettings training;
-                        try {
-                            training = training(base, m, t);
-                        } catch (RuntimeException e) {
-                            problems.add(where(m.origin()) + "model '" + m.label() + "' on task '" + t.label() + "', training: " + e.getMessage());
-                            continue;
-                        }
-                        for (long seed : taskSeeds) {
-                            SuiteRun run = run(m, t, memory, lag, modelSettings, taskSettings, training, taskEvaluation, seed, prepared);
-                            String clash = keys.putIfAbsent(run.key(), run.id());
-                            if (clash != null) problems.add("runs " + clash + " and " + run.id() + " are the same run (same resolved configuration); drop one");
-                            else runs.add(run);
-                        }
-                    }
-                }
+            for (int lag : memory ? t.lags() : List.of(0)) {
+                runs.addAll(runs(runner, t, memory, lag, t.seeds().isEmpty() ? seeds : t.seeds(), problems, keys));
             }
         }
         if (!problems.isEmpty()) throw new SuiteException(problems);
         runs.sort(Comparator.comparingDouble(SuiteRun::cost).reversed());
+        return runs;
+    }
+
+    /** One memory length search of the suite: a model on a task whose lags are searched. */
+    public record Search(ModelEntry model, TaskEntry task) {
+        public LagSearch search() {
+            return task.search();
+        }
+
+        /** e.g. "lstm/addition". */
+        public String id() {
+            return model.label() + "/" + task.label();
+        }
+    }
+
+    /** Every (model, task) pair whose memory length is searched, in the order of the suite. */
+    public List<Search> searches() {
+        List<Search> out = new ArrayList<>();
+        for (TaskEntry t : tasks) {
+            if (t.search() == null) continue;
+            for (ModelEntry m : models) if (t.runs(m.label())) out.add(new Search(m, t));
+        }
+        return out;
+    }
+
+    /** The runs of one probe of a search: its model on its task at {@code lag}, one per seed of the search and training setting. */
+    public List<SuiteRun> probe(ExperimentRunner runner, Search s, int lag) {
+        List<String> problems = new ArrayList<>();
+        List<SuiteRun> out = new ArrayList<>();
+        for (SuiteRun r : runs(runner, s.task(), true, lag, s.search().seedList(), problems, new HashMap<>())) {
+            if (r.modelLabel().equals(s.model().label())) out.add(r);
+        }
+        if (!problems.isEmpty()) throw new SuiteException(problems);
+        return out;
+    }
+
+    /** The runs of task {@code t} at one lag (0 for a task without a lag axis) on each of its models, training settings and {@code taskSeeds}. */
+    private List<SuiteRun> runs(ExperimentRunner runner, TaskEntry t, boolean memory, int lag, List<Long> taskSeeds, List<String> problems,
+                                Map<String, String> keys) {
+        List<SuiteRun> runs = new ArrayList<>();
+        EvaluationConfig taskEvaluation;
+        try {
+            taskEvaluation = evaluation(evaluation, t.evaluation());
+        } catch (RuntimeException e) {
+            problems.add(where(t.origin()) + "task '" + t.label() + "' evaluation: " + e.getMessage());
+            return runs;
+        }
+        Map<String, Object> taskOptions = new LinkedHashMap<>(t.options());
+        if (memory) taskOptions.put("lag", lag);
+        for (ModelEntry m : models) {
+            if (!t.runs(m.label())) continue;
+            Settings modelSettings, taskSettings;
+            ExperimentRunner.Prepared prepared;
+            try {
+                prepared = runner.prepare(new Experiment(m.kind(), m.options(), t.kind(), taskOptions,
+                        TrainingSettings.defaults().toConfig(1), taskEvaluation, 0));
+                modelSettings = prepared.modelSettings();
+                taskSettings = prepared.taskSettings();
+            } catch (RuntimeException e) {
+                problems.add(where(m.origin().isEmpty() ? t.origin() : m.origin()) + "model '" + m.label() + "' on task '" + t.label() + "'"
+                        + (memory ? " at lag " + lag : "") + ": " + e.getMessage());
+                continue;
+            }
+            for (TrainingSettings base : trainings) {
+                TrainingSettings training;
+                try {
+                    training = training(base, m, t);
+                } catch (RuntimeException e) {
+                    problems.add(where(m.origin()) + "model '" + m.label() + "' on task '" + t.label() + "', training: " + e.getMessage());
+                    continue;
+                }
+                for (long seed : taskSeeds) {
+                    SuiteRun run = run(m, t, memory, lag, modelSettings, taskSettings, training, taskEvaluation, seed, prepared);
+                    String clash = keys.putIfAbsent(run.key(), run.id());
+                    if (clash != null) problems.add("runs " + clash + " and " + run.id() + " are the same run (same resolved configuration); drop one");
+                    else runs.add(run);
+                }
+            }
+        }
         return runs;
     }
 

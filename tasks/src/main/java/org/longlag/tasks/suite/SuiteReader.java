@@ -28,7 +28,7 @@ public final class SuiteReader {
 
     /** Top-level keys of a suite file. */
     public static final List<String> KEYS = List.of("name", "description", "seeds", "lags", "training", "evaluation", "gradient-norms",
-            "models", "tasks", "budgets");
+            "checkpoint-every", "models", "tasks", "budgets");
     static final List<String> MODEL_KEYS = List.of("kind", "label", "options", "training");
     static final List<String> TASK_KEYS = List.of("kind", "label", "options", "lags", "models", "seeds", "training", "evaluation");
     static final List<String> EVALUATION_KEYS = List.of("every", "validation-samples", "test-samples", "stop-when-solved");
@@ -87,7 +87,10 @@ public final class SuiteReader {
         }
         String description = root.has("description") ? f.text(root.get("description"), "description") : "";
         List<Long> seeds = root.has("seeds") ? f.list(root.get("seeds"), "seeds", (n, p) -> f.longValue(n, p, Long.MIN_VALUE)) : List.of(1L);
-        List<Integer> lags = root.has("lags") ? f.list(root.get("lags"), "lags", (n, p) -> f.integer(n, p, 1)) : List.of();
+        LagSearch search = root.has("lags") && root.get("lags") != null && root.get("lags").isObject() ? search(f, root.get("lags"), "lags") : null;
+        List<Integer> lags = root.has("lags") && search == null && !(root.get("lags") != null && root.get("lags").isObject())
+                ? f.list(root.get("lags"), "lags", (n, p) -> f.integer(n, p, 1)) : List.of();
+        Integer checkpointEvery = root.has("checkpoint-every") ? f.integer(root.get("checkpoint-every"), "checkpoint-every", 0) : Integer.valueOf(0);
         List<TrainingSettings> trainings = trainings(f, root.get("training"));
         Map<String, Object> evaluation = root.has("evaluation") ? evaluation(f, root.get("evaluation"), "evaluation") : Map.of();
         GradientNormSettings norms = gradientNorms(f, root.get("gradient-norms"));
@@ -96,7 +99,7 @@ public final class SuiteReader {
         if (!root.has("models")) f.problem("", "missing key 'models' (a list of model kinds: " + String.join(", ", runner.models().names()) + ")");
         else entries(f, root.get("models"), "models", (n, p) -> models.add(model(f, n, p)));
         if (!root.has("tasks")) f.problem("", "missing key 'tasks' (a list of task kinds: " + String.join(", ", runner.tasks().names()) + ")");
-        else entries(f, root.get("tasks"), "tasks", (n, p) -> tasks.add(task(f, n, p, lags)));
+        else entries(f, root.get("tasks"), "tasks", (n, p) -> tasks.add(task(f, n, p, lags, search, root.has("lags"))));
         List<String> modelLabels = models.stream().filter(m -> m != null).map(ModelEntry::label).toList();
         for (int i = 0; i < tasks.size(); i++) {
             TaskEntry t = tasks.get(i);
@@ -118,7 +121,8 @@ public final class SuiteReader {
 
         Suite suite;
         try {
-            suite = apply(chosen, name, description, seeds, trainings, evaluation, norms, models, tasks);
+            suite = apply(chosen, name, description, seeds, trainings, evaluation, norms, models, tasks)
+                    .withCheckpointEvery(checkpointEvery == null ? 0 : checkpointEvery);
         } catch (SuiteException e) {
             throw e;
         } catch (IllegalArgumentException e) {
@@ -175,7 +179,28 @@ public final class SuiteReader {
         return new ModelEntry(label, kind, options, training, f.tree.at(path));
     }
 
-    private TaskEntry task(Fields f, JsonNode n, String path, List<Integer> defaultLags) {
+    /** {@code {search: {from, to, seeds, resolution}}}: memory length by search ({@link LagSearch}). */
+    private static LagSearch search(Fields f, JsonNode n, String path) {
+        if (!f.mapping(n, path, List.of("search"))) return null;
+        String p = path + ".search";
+        JsonNode s = n.get("search");
+        if (!f.mapping(s, p, LagSearch.KEYS)) return null;
+        for (String k : List.of("from", "to")) if (!s.has(k)) f.problem(p, "missing key '" + k + "' (the search's " + (k.equals("from") ? "first" : "largest") + " lag)");
+        if (!s.has("from") || !s.has("to")) return null;
+        Integer from = f.integer(s.get("from"), p + ".from", 1);
+        Integer to = f.integer(s.get("to"), p + ".to", 1);
+        Integer seeds = s.has("seeds") ? f.integer(s.get("seeds"), p + ".seeds", 1) : Integer.valueOf(5);
+        Double resolution = s.has("resolution") ? f.number(s.get("resolution"), p + ".resolution", 0, true) : Double.valueOf(0.1);
+        if (from == null || to == null || seeds == null || resolution == null) return null;
+        try {
+            return new LagSearch(from, to, seeds, resolution);
+        } catch (IllegalArgumentException e) {
+            f.problem(p, e.getMessage());
+            return null;
+        }
+    }
+
+    private TaskEntry task(Fields f, JsonNode n, String path, List<Integer> defaultLags, LagSearch defaultSearch, boolean lagsGiven) {
         String kindPath = n != null && n.isObject() ? path + ".kind" : path;
         JsonNode kindNode = n != null && n.isObject() ? n.get("kind") : n;
         if (n != null && n.isObject() && !f.mapping(n, path, TASK_KEYS)) return null;
@@ -201,13 +226,24 @@ public final class SuiteReader {
             options = options(f, o, path + ".options", "task '" + kind + "'", specs);
         }
         List<Integer> lags;
+        LagSearch search = null;
         if (object && n.has("lags")) {
             if (!tk.isMemoryTask()) {
                 f.problem(path + ".lags", "task kind '" + kind + "' has no lag axis (it is not a memory task); remove 'lags'");
                 return null;
             }
-            lags = f.list(n.get("lags"), path + ".lags", (v, p) -> f.integer(v, p, 1));
+            if (n.get("lags") != null && n.get("lags").isObject()) {
+                search = search(f, n.get("lags"), path + ".lags");
+                if (search == null) return null;
+                lags = List.of();
+            } else {
+                lags = f.list(n.get("lags"), path + ".lags", (v, p) -> f.integer(v, p, 1));
+            }
+        } else if (tk.isMemoryTask() && defaultSearch != null) {
+            search = defaultSearch;
+            lags = List.of();
         } else if (tk.isMemoryTask()) {
+            if (defaultLags.isEmpty() && lagsGiven) return null; // the top-level lags are bad, and reported as such
             if (defaultLags.isEmpty()) {
                 f.problem(path, "memory task '" + kind + "' needs lags: give 'lags' here or at the top level");
                 return null;
@@ -220,7 +256,11 @@ public final class SuiteReader {
         List<Long> seeds = object && n.has("seeds") ? f.list(n.get("seeds"), path + ".seeds", (v, p) -> f.longValue(v, p, Long.MIN_VALUE)) : List.of();
         Map<String, Object> training = object && n.has("training") ? trainingKeys(f, n.get("training"), path + ".training", false) : Map.of();
         Map<String, Object> evaluation = object && n.has("evaluation") ? evaluation(f, n.get("evaluation"), path + ".evaluation") : Map.of();
-        return new TaskEntry(label, kind, options, lags, models, seeds, training, evaluation, f.tree.at(path));
+        if (search != null && !seeds.isEmpty()) {
+            f.problem(path + ".seeds", "a task whose lags are searched runs seeds 1.." + search.seeds() + " (lags.search.seeds); remove 'seeds'");
+            return null;
+        }
+        return new TaskEntry(label, kind, options, lags, models, seeds, training, evaluation, f.tree.at(path), search);
     }
 
     /** Options of a model or task kind: each key must be one of its options, each value of the option's type. */

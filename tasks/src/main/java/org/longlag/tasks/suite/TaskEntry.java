@@ -19,9 +19,11 @@ import java.util.Map;
  * @param training   training keys for this task's runs (they win over the suite's and the model's own)
  * @param evaluation evaluation keys for this task's runs (they win over the suite's)
  * @param origin     where it was defined ("suite.yaml:30:5"), or "" for suites built in code
+ * @param search     memory length found by search instead of the lags listed (memory tasks), or null; its
+ *                   seeds replace the suite's and the task's for this task
  */
 public record TaskEntry(String label, String kind, Map<String, Object> options, List<Integer> lags, List<String> models, List<Long> seeds,
-                        Map<String, Object> training, Map<String, Object> evaluation, String origin) {
+                        Map<String, Object> training, Map<String, Object> evaluation, String origin, LagSearch search) {
 
     public TaskEntry {
         if (kind == null || kind.isBlank()) throw new IllegalArgumentException("a task needs a kind");
@@ -35,6 +37,13 @@ public record TaskEntry(String label, String kind, Map<String, Object> options, 
         training = Collections.unmodifiableMap(new LinkedHashMap<>(training == null ? Map.of() : training));
         evaluation = Collections.unmodifiableMap(new LinkedHashMap<>(evaluation == null ? Map.of() : evaluation));
         origin = origin == null ? "" : origin;
+        if (search != null && !lags.isEmpty()) throw new IllegalArgumentException("task '" + label + "': give either lags or a lag search, not both");
+    }
+
+    /** A task with the lags listed (no search). */
+    public TaskEntry(String label, String kind, Map<String, Object> options, List<Integer> lags, List<String> models, List<Long> seeds,
+                     Map<String, Object> training, Map<String, Object> evaluation, String origin) {
+        this(label, kind, options, lags, models, seeds, training, evaluation, origin, null);
     }
 
     /** A task on every model with the suite's seeds, training and evaluation. */
@@ -46,20 +55,26 @@ public record TaskEntry(String label, String kind, Map<String, Object> options, 
         return new TaskEntry(kind, kind, Map.of(), lags, "");
     }
 
+    /** This task on the lags listed, without a search. */
     public TaskEntry withLags(List<Integer> l) {
-        return new TaskEntry(label, kind, options, l, models, seeds, training, evaluation, origin);
+        return new TaskEntry(label, kind, options, l, models, seeds, training, evaluation, origin, null);
+    }
+
+    /** This task with its memory length found by search, without lags listed. */
+    public TaskEntry withSearch(LagSearch s) {
+        return new TaskEntry(label, kind, options, List.of(), models, seeds, training, evaluation, origin, s);
     }
 
     public TaskEntry withOptions(Map<String, Object> o) {
-        return new TaskEntry(label, kind, o, lags, models, seeds, training, evaluation, origin);
+        return new TaskEntry(label, kind, o, lags, models, seeds, training, evaluation, origin, search);
     }
 
     public TaskEntry withSeeds(List<Long> s) {
-        return new TaskEntry(label, kind, options, lags, models, s, training, evaluation, origin);
+        return new TaskEntry(label, kind, options, lags, models, s, training, evaluation, origin, search);
     }
 
     public TaskEntry withEvaluation(Map<String, Object> e) {
-        return new TaskEntry(label, kind, options, lags, models, seeds, training, e, origin);
+        return new TaskEntry(label, kind, options, lags, models, seeds, training, e, origin, search);
     }
 
     /** Whether the model labelled {@code model} runs on this task. */

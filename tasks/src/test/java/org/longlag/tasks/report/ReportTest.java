@@ -53,6 +53,18 @@ class ReportTest {
         assertEquals(80, curves.get(0).memoryLength(), "2 of 3 seeds at the longest lag: a majority, even though lag 40 failed");
         assertEquals(10, curves.get(1).memoryLength(), "1 of 2 seeds is not a majority");
         assertEquals(-1, curves.get(2).memoryLength(), "a diverged run counts as not solved");
+        assertEquals(-1, curves.get(0).shortestFailed(), "nothing failed above 80");
+        assertEquals("[80, ∞)", curves.get(0).interval());
+        assertEquals(List.of(80), curves.get(0).nonMonotone(), "80 solved above 40, which failed");
+        assertEquals(40, curves.get(0).failedBelow(80));
+        assertEquals("[10, 20]", curves.get(1).interval());
+        assertEquals(List.of(), curves.get(1).nonMonotone());
+        assertEquals("10: 2/2, 20: 1/2", curves.get(1).probes());
+        assertEquals("[0, 10]", curves.get(2).interval());
+        String text = TextSummary.memoryVsGeneralization(views(rs));
+        assertTrue(text.contains("[10, 20] (2/2, 1/2 seeds)"), text);
+        assertTrue(text.contains("[80, ∞) (2/3 seeds) NOT MONOTONE"), text);
+        assertTrue(text.contains("NOT MONOTONE: lag 80 solved above lag 40, which failed"), text);
         MemoryLength.Point p = curves.get(0).at(40);
         assertEquals(1, p.solved());
         assertEquals(3, p.seeds());
@@ -90,7 +102,8 @@ class ReportTest {
         int firstH2 = html.indexOf("<h2");
         assertTrue(html.startsWith("Memory length vs memoryless generalization", html.indexOf('>', firstH2) + 1), "the page opens with the side-by-side table");
         String summary = html.substring(firstH2, html.indexOf("</table>", firstH2));
-        assertTrue(summary.contains("<th>lstm</th><td class=\"ok\">T = 10 <span>(2/2 seeds)</span></td>"), summary);
+        assertTrue(summary.contains("<th>lstm</th><td class=\"ok\">T = 10 <span>(2/2 seeds)</span> <span class=\"interval\" "
+                + "title=\"seeds solved/run by lag: 10: 2/2, 30: 0/2\">in [10, 30]: 0/2 at T = 30</span></td>"), summary);
         assertTrue(summary.contains("<th>rplrnn</th><td class=\"ok\">T ≥ 30 <span>(2/2 seeds; longest lag tried)</span></td>"), summary);
         assertTrue(summary.contains("<td>0.6 ± 0.141 <span>(2 seeds)</span></td>"), "rplrnn's D_stsp mean ± sd beside its memory length: " + summary);
         assertTrue(summary.contains("dstsp") && summary.contains("dh"), summary);
