@@ -28,6 +28,7 @@ import org.longlag.tasks.Evaluation;
 import org.longlag.tasks.Task;
 import org.longlag.tasks.TaskScore;
 import org.longlag.tasks.registry.TaskCatalog;
+import org.longlag.tasks.registry.TaskKind;
 import org.nd4j.linalg.dataset.api.DataSet;
 
 /**
@@ -58,13 +59,35 @@ public final class ExperimentRunner {
         return tasks;
     }
 
-    /** Builds the task and model and checks every option, without training (fails fast on a bad value). */
+    /**
+     * Builds the task and model and checks every option, without training (fails fast on a bad
+     * value): each value, options that would be ignored (a lag for a task without one, see
+     * {@link org.longlag.tasks.registry.TaskKind#checkGiven}), and whether the run fits in this
+     * JVM's heap ({@link ResourceEstimate}).
+     */
     public Prepared prepare(Experiment e) {
-        Settings taskSettings = tasks.settings(e.task(), e.taskOptions());
+        Settings taskSettings = taskSettings(e);
         Task task = tasks.build(e.task(), taskSettings);
         Settings modelSettings = models.settings(e.model(), e.modelOptions());
         ModelSpec spec = task.adapt(models.build(e.model(), task.shape(), modelSettings));
-        return new Prepared(task, taskSettings, spec, modelSettings);
+        return checked(e, new Prepared(task, taskSettings, spec, modelSettings));
+    }
+
+    /** The task's settings, after refusing given options it would not use. */
+    private Settings taskSettings(Experiment e) {
+        TaskKind<?> kind = tasks.kind(e.task());
+        if (!kind.isMemoryTask() && e.taskOptions().containsKey(TaskCatalog.LAG)) {
+            throw new IllegalArgumentException("task '" + e.task() + "' has no lag axis: --lag (" + e.taskOptions().get(TaskCatalog.LAG)
+                    + ") would not be used" + (kind.options().stream().anyMatch(o -> o.name().equals("seq-length")) ? "; its window length is --seq-length" : ""));
+        }
+        kind.checkGiven(e.taskOptions().keySet());
+        return tasks.settings(e.task(), e.taskOptions());
+    }
+
+    /** Refuses a prepared run that does not fit in this JVM's heap (see {@link ResourceEstimate}). */
+    private static Prepared checked(Experiment e, Prepared p) {
+        ResourceEstimate.of(e, p).check(Runtime.getRuntime().maxMemory());
+        return p;
     }
 
     /**
@@ -73,14 +96,14 @@ public final class ExperimentRunner {
      * in the result. The experiment's model name and options are not used.
      */
     public Prepared prepare(Experiment e, ModelSpec spec, Map<String, Object> description) {
-        Settings taskSettings = tasks.settings(e.task(), e.taskOptions());
+        Settings taskSettings = taskSettings(e);
         Task task = tasks.build(e.task(), taskSettings);
         TaskShape shape = task.shape();
         if (spec.inputSize() != shape.inputSize() || spec.outputSize() != shape.outputSize()) {
             throw new IllegalArgumentException("the given model takes " + spec.inputSize() + " inputs and gives " + spec.outputSize() + " outputs; task '"
                     + e.task() + "' has " + shape.inputSize() + " and " + shape.outputSize());
         }
-        return new Prepared(task, taskSettings, spec, Settings.of(description));
+        return checked(e, new Prepared(task, taskSettings, spec, Settings.of(description)));
     }
 
     /** A run's task and model spec, built and validated. */
@@ -173,7 +196,7 @@ public final class ExperimentRunner {
                 history.add(point);
                 for (TrainingListener l : extra) if (l instanceof ValidationListener) ((ValidationListener) l).onValidation(point);
                 if (s.solved() && firstSolved[0] < 0) firstSolved[0] = r.step();
-                if (s.solved() && e.evaluation().stopWhenSolved()) control.stop("solved at step " + r.step());
+                if (s.solved() && e.evaluation().stopWhenSolved()) control.stop(ExperimentResult.solvedAt(r.step()));
             }
         };
         List<TrainingListener> listeners = new ArrayList<>();
