@@ -13,11 +13,13 @@ import org.longlag.models.registry.TaskShape;
  * {@code OutOfMemoryError} (or a negative array size) minutes later. Every count is taken in
  * {@code long} or {@code double}: sizes that overflow an {@code int} are found here too.
  *
- * <p>The estimate is a lower bound, so that it never refuses a run that fits: a sequence is taken
- * to have {@link TaskShape#maxLag()} steps (every task's sequences have at least that many; copy's
- * have about twice as many), and a training step to keep, per sequence, its input, its new state
- * and a record the size of the state (an LSTM keeps about 3.5 states' worth, an NTM about 1.8).
- * Its parts:
+ * <p>The estimate errs low, so that it does not refuse a run that fits: a sequence is taken to
+ * have {@link TaskShape#maxLag()} steps (every task's sequences have at least that many; copy's
+ * have about twice as many), a training step to keep, per sequence, its input, its new state and
+ * a record the size of the state (an LSTM keeps about 3.5 states' worth, an NTM about 1.8), and
+ * an evaluation's forward pass what {@link org.longlag.models.model.SequenceModel#output} budgets
+ * for its chunks of at most 64 sequences (3 states per step, at most 128 MB). A run it lets
+ * through can still run out of heap; the command line then says so in one line. Its parts:
  * <ul>
  *   <li>parameters: the model's weights with transposes, the trainer's two double vectors and one
  *       gradient per training thread (the optimizer's state lives outside the heap, in ND4J);</li>
