@@ -127,7 +127,7 @@ public final class Trainer implements AutoCloseable {
 
         // the point one update back, where the last finite loss and gradient were computed: a
         // non-finite loss condemns the parameters it was computed at, so training returns here
-        INDArray previous = params.dup();
+        INDArray previous = params;
         INDArray previousUpdater = updaterState == null ? null : updaterState.dup();
         TrainingState previousReached = from;
         boolean previousKnown = optimizerKnown;
@@ -162,8 +162,7 @@ public final class Trainer implements AutoCloseable {
                 if (step == from.step() + 1) {
                     throw new TrainingDivergedException(step, what, from.step(), "where training started (nothing better is known)");
                 }
-                params.assign(previous); // back to the parameters whose loss and gradient the previous update computed
-                model.setParameters(params);
+                model.setParameters(previous); // back to the parameters whose loss and gradient the previous update computed
                 if (updaterState != null) updaterState.assign(previousUpdater);
                 reached = previousReached;
                 optimizerKnown = previousKnown;
@@ -182,9 +181,9 @@ public final class Trainer implements AutoCloseable {
             INDArray next = params.sub(gradient);
             double nextNorm = next.norm2Number().doubleValue();
             if (!Double.isFinite(nextNorm)) throw new TrainingDivergedException(step, "the updated parameters are not finite", reached.step(), "");
-            previous.assign(params);
+            previous = params; // no copy: next is a fresh array every update
             previousReached = reached;
-            params.assign(next);
+            params = next;
             model.setParameters(params);
             sequences += batch.size();
             lastLoss = value;

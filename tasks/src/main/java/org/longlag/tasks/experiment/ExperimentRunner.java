@@ -6,11 +6,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.longlag.models.model.ModelSpec;
 import org.longlag.models.model.SequenceModel;
 import org.longlag.models.registry.ModelCatalog;
+import org.longlag.models.registry.OptionSpec;
 import org.longlag.models.registry.Settings;
 import org.longlag.models.registry.TaskShape;
 import org.longlag.models.tensor.BlasLibrary;
@@ -73,15 +77,24 @@ public final class ExperimentRunner {
         return checked(e, new Prepared(task, taskSettings, spec, modelSettings));
     }
 
-    /** The task's settings, after refusing given options it would not use. */
+    /**
+     * The task's settings, after refusing given options it would not use. An option counts as
+     * given when its value differs from the default: a suite's runs carry their resolved settings,
+     * every option with its default filled in.
+     */
     private Settings taskSettings(Experiment e) {
         TaskKind<?> kind = tasks.kind(e.task());
-        if (!kind.isMemoryTask() && e.taskOptions().containsKey(TaskCatalog.LAG)) {
+        Settings settings = tasks.settings(e.task(), e.taskOptions()); // each value checked first
+        Set<String> given = new LinkedHashSet<>();
+        for (OptionSpec o : tasks.options(e.task())) {
+            if (e.taskOptions().containsKey(o.name()) && !Objects.equals(settings.get(o.name()), o.convert(o.defaultValue()))) given.add(o.name());
+        }
+        if (!kind.isMemoryTask() && given.contains(TaskCatalog.LAG)) {
             throw new IllegalArgumentException("task '" + e.task() + "' has no lag axis: --lag (" + e.taskOptions().get(TaskCatalog.LAG)
                     + ") would not be used" + (kind.options().stream().anyMatch(o -> o.name().equals("seq-length")) ? "; its window length is --seq-length" : ""));
         }
-        kind.checkGiven(e.taskOptions().keySet());
-        return tasks.settings(e.task(), e.taskOptions());
+        kind.checkGiven(given);
+        return settings;
     }
 
     /** Refuses a prepared run that does not fit in this JVM's heap (see {@link ResourceEstimate}). */

@@ -50,8 +50,8 @@ public interface TaskKind<O extends Record> {
 
     /**
      * Refuses (IllegalArgumentException, one line) a combination of given options of which one
-     * would be ignored, e.g. a CSV file and a built-in system; {@code given} are the names the
-     * user gave, before defaults are filled in. By default every combination is fine.
+     * would be ignored, e.g. a CSV file and a built-in system; {@code given} are the names of the
+     * options set to other values than their defaults. By default every combination is fine.
      */
     default void checkGiven(java.util.Set<String> given) {
     }

@@ -64,5 +64,8 @@ class ResourceEstimateTest {
                 new EvaluationConfig(0, 1, 1, false), 1);
         m = refused(both);
         assertTrue(m.contains("--csv") && m.contains("--system"), m);
+        // a suite's run carries its resolved settings, every option at its value: defaults are not "given"
+        Map<String, Object> resolved = RUNNER.tasks().settings("dsr", Map.of("length", 500, "test-length", 200)).asMap();
+        RUNNER.prepare(new Experiment("shplrnn", Map.of(), "dsr", resolved, TrainingConfig.defaults(1, 1), new EvaluationConfig(0, 1, 1, false), 1));
     }
 }
