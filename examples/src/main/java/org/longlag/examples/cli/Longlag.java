@@ -101,8 +101,8 @@ public final class Longlag implements Runnable {
     /** What an OutOfMemoryError means here and what to change. */
     static String outOfMemory() {
         return String.format(Locale.ROOT, "out of memory: the run does not fit in the %s Java heap; lower --batch, --lag, --hidden, --eval-samples "
-                + "or --test-samples, or give Java more heap (LONGLAG_JAVA_OPTS=-Xmx8g; ./longlag's default is -Xmx6g). Files written "
-                + "before (a checkpoint, an earlier run) are as they were", heap());
+                + "or --test-samples, or give Java more heap (LONGLAG_JAVA_OPTS=-Xmx8g; ./longlag's default is -Xmx6g). What was written "
+                + "before is kept: checkpoints, and the model once training ended", heap());
     }
 
     /** The maximal heap, e.g. "6.0 GB". */

@@ -217,6 +217,13 @@ public final class ExperimentRunner {
         listeners.addAll(List.of(extra));
         Trained trained = train(e, p, model, start, listeners);
         TrainingResult tr = trained.result();
+        if (modelFile != null) { // before the test: a test that fails (or runs out of memory) keeps the trained model
+            try {
+                Resume.saveModel(modelFile, model, trained.reached());
+            } catch (IOException ex) {
+                throw new UncheckedIOException("could not write the model file " + modelFile + " or its training state", ex);
+            }
+        }
         Map<String, String> artifacts = new LinkedHashMap<>();
         TaskScore test;
         try {
@@ -232,13 +239,6 @@ public final class ExperimentRunner {
         Map<String, TaskScore> generalization = new LinkedHashMap<>();
         for (Map.Entry<String, Task> g : p.task().generalizationTasks().entrySet()) {
             generalization.put(g.getKey(), Evaluation.evaluate(model, g.getValue(), e.evaluation().testSamples(), seeds.test()));
-        }
-        if (modelFile != null) {
-            try {
-                Resume.saveModel(modelFile, model, trained.reached());
-            } catch (IOException ex) {
-                throw new UncheckedIOException("could not write the model file " + modelFile + " or its training state", ex);
-            }
         }
         return new ExperimentResult(e, p.modelSettings().asMap(), p.taskSettings().asMap(), p.spec(), model.parameterCount(),
                 seeds.training(), seeds.model(), tr.steps(), tr.sequences(), tr.seconds(), tr.stopReason(), test, generalization,

@@ -26,7 +26,8 @@ import org.longlag.models.registry.TaskShape;
  *   <li>activations: batch x steps x (input + 2 x state) values of the model's precision, and
  *       the batch itself in float32 (inputs, targets, mask);</li>
  *   <li>the validation set, kept for the whole run, and its outputs (doubles) while it is scored;</li>
- *   <li>the test set and its outputs, while the validation set is still held.</li>
+ *   <li>the test set and its outputs, while the validation set is still held (or the largest of the
+ *       task's generalization sets, scored after it on as many sequences).</li>
  * </ul>
  *
  * @param parameters      the model's parameter count (exact, in long)
@@ -64,6 +65,13 @@ public record ResourceEstimate(long parameters, double parameterBytes, double ac
         double chunk = Math.min(64, e.evaluation().validationSamples()) * steps * 3 * state * bytes; // a forward pass runs 64 rows at most
         double validationBytes = e.evaluation().validationSamples() * (dataPerSequence + outputsPerSequence) + Math.min(chunk, 1L << 27);
         double testBytes = e.evaluation().testSamples() * (dataPerSequence + outputsPerSequence) + Math.min(chunk, 1L << 27);
+        for (org.longlag.tasks.Task g : p.task().generalizationTasks().values()) { // scored one after the other, on as many sequences
+            TaskShape gs = g.shape();
+            double gSteps = Math.max(1, gs.maxLag());
+            double gChunk = Math.min(64, e.evaluation().testSamples()) * gSteps * 3 * state * bytes;
+            testBytes = Math.max(testBytes, e.evaluation().testSamples() * gSteps * (gs.inputSize() + gs.outputSize() + 1 + gs.outputSize() * 2.0) * 4
+                    + Math.min(gChunk, 1L << 27));
+        }
 
         double width = Math.max(in, out);
         double[] arrays = {batch * width * steps, e.evaluation().validationSamples() * width * steps, e.evaluation().testSamples() * width * steps,
