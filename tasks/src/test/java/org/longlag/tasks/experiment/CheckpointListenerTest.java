@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.longlag.models.train.TrainingConfig;
 
-/** Checkpoints: a save that cannot be written stops the run with the reason; a killed save's leftovers do not stop the next. */
+/** What a run keeps when it stops: a save that cannot be written stops it with the reason, a killed save's leftovers do not stop the next, a failing test keeps the trained model. */
 class CheckpointListenerTest {
 
     private static Experiment tiny() {
@@ -53,5 +53,31 @@ class CheckpointListenerTest {
                 new org.longlag.models.train.Optimizer(org.longlag.models.train.Optimizer.Kind.SGD, 1e6)).withClipNorm(0)), null);
         assertFalse(diverged.diverged().isEmpty(), "SGD at 1e6 diverges");
         assertFalse(diverged.completed());
+    }
+
+    /** A test that fails (here out of memory, as a long test set can) keeps the trained model: it is written when training ends. */
+    @Test
+    void aFailingTestKeepsTheTrainedModel(@TempDir Path dir) throws Exception {
+        Experiment e = tiny();
+        ExperimentRunner runner = ExperimentRunner.discover();
+        ExperimentRunner.Prepared p = runner.prepare(e);
+        org.longlag.tasks.Task inner = p.task();
+        org.longlag.tasks.Task failing = new org.longlag.tasks.Task() {
+            public String name() { return inner.name(); }
+            public org.longlag.models.registry.TaskShape shape() { return inner.shape(); }
+            public org.longlag.tasks.TaskScore score(org.nd4j.linalg.api.ndarray.INDArray o, org.nd4j.linalg.dataset.api.DataSet d) { return inner.score(o, d); }
+            public Object config() { return inner.config(); }
+            public org.nd4j.linalg.dataset.api.DataSet next(int size, java.util.SplittableRandom rng) { return inner.next(size, rng); }
+            public org.longlag.models.loss.LossFunction loss() { return inner.loss(); }
+            @Override
+            public org.longlag.tasks.TaskScore test(org.longlag.models.model.SequenceModel m, int samples, long seed, org.longlag.tasks.ArtifactSink a) {
+                throw new OutOfMemoryError("Java heap space");
+            }
+        };
+        ExperimentRunner.Prepared broken = new ExperimentRunner.Prepared(failing, p.taskSettings(), p.spec(), p.modelSettings());
+        Path model = dir.resolve(Resume.MODEL);
+        org.junit.jupiter.api.Assertions.assertThrows(OutOfMemoryError.class, () -> runner.run(e, broken, model));
+        assertEquals(12, org.longlag.models.io.TrainingStateFile.read(dir.resolve(Resume.STATE)).step(), "the model of the finished training is saved");
+        assertTrue(Files.size(model) > 0);
     }
 }
