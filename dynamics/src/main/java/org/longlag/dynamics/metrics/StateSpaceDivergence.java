@@ -96,24 +96,7 @@ public final class StateSpaceDivergence {
         double[] std = Series.stds(truth, mean);
         double[] lo = new double[dim];
         double[] hi = new double[dim];
-        for (int j = 0; j < dim; j++) {
-            if (!(std[j] > 0)) {
-                throw new IllegalArgumentException("truth column " + j + " is constant; its bins would have no width");
-            }
-            if (range == BinRange.DATA_RANGE) {
-                double min = Double.POSITIVE_INFINITY;
-                double max = Double.NEGATIVE_INFINITY;
-                for (double[] row : truth) {
-                    min = Math.min(min, row[j]);
-                    max = Math.max(max, row[j]);
-                }
-                lo[j] = min - 0.1 * std[j];
-                hi[j] = max + 0.1 * std[j];
-            } else {
-                lo[j] = -2.0 * std[j];
-                hi[j] = 2.0 * std[j];
-            }
-        }
+        edges(truth, std, range, lo, hi);
 
         // sparse histograms: bin key -> {true count, generated count}
         Map<Long, long[]> counts = new HashMap<>();
@@ -136,6 +119,57 @@ public final class StateSpaceDivergence {
         double q0 = alpha / normQ;
         kl += emptyBins * p0 * Math.log(p0 / q0);
         return Math.max(kl, 0.0); // KL >= 0; clamps round-off around 0 for identical histograms
+    }
+
+    /**
+     * The number of bins of {@link #binned} the true trajectory occupies: when it is near the
+     * number of its points, most bins hold one point or none, and D_stsp says little beyond
+     * whether the two trajectories share points (too many bins for the data).
+     */
+    public static int occupiedBins(double[][] truth, int bins, BinRange range) {
+        int dim = Series.requireFinite("truth", truth, 2);
+        Checks.atLeast("bins", bins, 1);
+        if (range == null) {
+            throw new IllegalArgumentException("range must not be null");
+        }
+        long totalBins = 1;
+        for (int j = 0; j < dim; j++) {
+            try {
+                totalBins = Math.multiplyExact(totalBins, bins);
+            } catch (ArithmeticException e) {
+                throw new IllegalArgumentException(bins + " bins in each of " + dim + " dimensions are too many to count", e);
+            }
+        }
+        double[] mean = Series.means(truth);
+        double[] std = Series.stds(truth, mean);
+        double[] lo = new double[dim];
+        double[] hi = new double[dim];
+        edges(truth, std, range, lo, hi);
+        Map<Long, long[]> counts = new HashMap<>();
+        fill(counts, truth, lo, hi, bins, 0);
+        return counts.size();
+    }
+
+    /** Bin edges per dimension from the true data (its std given), as {@link #binned} sets them. */
+    private static void edges(double[][] truth, double[] std, BinRange range, double[] lo, double[] hi) {
+        for (int j = 0; j < lo.length; j++) {
+            if (!(std[j] > 0)) {
+                throw new IllegalArgumentException("truth column " + j + " is constant; its bins would have no width");
+            }
+            if (range == BinRange.DATA_RANGE) {
+                double min = Double.POSITIVE_INFINITY;
+                double max = Double.NEGATIVE_INFINITY;
+                for (double[] row : truth) {
+                    min = Math.min(min, row[j]);
+                    max = Math.max(max, row[j]);
+                }
+                lo[j] = min - 0.1 * std[j];
+                hi[j] = max + 0.1 * std[j];
+            } else {
+                lo[j] = -2.0 * std[j];
+                hi[j] = 2.0 * std[j];
+            }
+        }
     }
 
     private static long fill(Map<Long, long[]> counts, double[][] x, double[] lo, double[] hi, int bins,

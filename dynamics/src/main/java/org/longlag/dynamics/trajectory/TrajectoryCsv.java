@@ -24,7 +24,7 @@ import org.longlag.dynamics.internal.Series;
  * <p>Reading: a first row in which no cell is a number is a header; blank lines are skipped; cells
  * are trimmed. Rejected, with the line and column named: NaN or infinite values (also Python's
  * {@code nan}/{@code inf}), ragged rows, non-numeric or empty cells, a first row mixing names and
- * numbers, an empty file, and fewer rows than required. The result has dt = 1 (rows carry no time);
+ * numbers, an empty file, fewer rows than required, and a file that is not UTF-8 text (a binary file). The result has dt = 1 (rows carry no time);
  * use {@link Trajectory#of(double[][], double)} to attach a known step.
  *
  * <p>Writing is atomic: the data go to a temporary file in the target's directory, which is then
@@ -49,8 +49,14 @@ public final class TrajectoryCsv {
 
     /** Reads a file with at least {@code minRows} data rows. */
     public static Trajectory read(Path path, int minRows) throws IOException {
+        if (Files.isDirectory(path)) {
+            throw new TrajectoryFormatException(path.toString(), 0, 0, "is a directory, not a CSV file");
+        }
         try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             return read(reader, path.toString(), minRows);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            // the decoder's own message is "Input length = 1"
+            throw new TrajectoryFormatException(path.toString(), 0, 0, "not UTF-8 text (a binary file?): a CSV trajectory is text");
         }
     }
 
@@ -77,6 +83,9 @@ public final class TrajectoryCsv {
             lineNo++;
             if (lineNo == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
                 line = line.substring(1); // byte-order mark written by some spreadsheet programs
+            }
+            if (line.indexOf('\0') >= 0) {
+                throw new TrajectoryFormatException(source, lineNo, 0, "holds a NUL byte: not a text file (a binary file?)");
             }
             if (line.isBlank()) {
                 continue;

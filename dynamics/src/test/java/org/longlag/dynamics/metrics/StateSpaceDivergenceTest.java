@@ -188,4 +188,18 @@ class StateSpaceDivergenceTest {
         e = assertThrows(IllegalArgumentException.class, () -> new GaussianMixtureOptions(0, 10, 10));
         assertTrue(e.getMessage().startsWith("variance"), e.getMessage());
     }
+
+    @Test
+    void occupiedBinsCountsTheTrueDataBinsAndGrowsToOneBinPerPointWithTooManyBins() {
+        double[][] x = new double[400][2];
+        SplittableRandom r = new SplittableRandom(4);
+        for (double[] row : x) {
+            row[0] = r.nextGaussian();
+            row[1] = r.nextGaussian();
+        }
+        int few = StateSpaceDivergence.occupiedBins(x, 3, BinRange.DATA_RANGE);
+        assertTrue(few >= 1 && few <= 9, "at most 3 x 3 bins: " + few);
+        assertEquals(400, StateSpaceDivergence.occupiedBins(x, 100_000, BinRange.DATA_RANGE), "every point alone");
+        assertThrows(IllegalArgumentException.class, () -> StateSpaceDivergence.occupiedBins(x, 0, BinRange.DATA_RANGE));
+    }
 }

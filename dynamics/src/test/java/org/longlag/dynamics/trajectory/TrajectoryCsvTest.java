@@ -116,4 +116,19 @@ class TrajectoryCsvTest {
         TrajectoryCsv.write(target, other, null);
         assertArrayEquals(other, TrajectoryCsv.read(target).toArray());
     }
+
+    /** A binary file used to fail with the decoder's "Input length = 1". */
+    @Test
+    void aBinaryFileIsNamedAsSuch() throws IOException {
+        Path bin = dir.resolve("bin.csv");
+        Files.write(bin, new byte[] {(byte) 0x7f, 'E', 'L', 'F', (byte) 0xc3, (byte) 0x28, 0, 0, 1, 2});
+        TrajectoryFormatException e = assertThrows(TrajectoryFormatException.class, () -> TrajectoryCsv.read(bin));
+        assertTrue(e.getMessage().contains("bin.csv") && e.getMessage().contains("not UTF-8 text (a binary file?)"), e.getMessage());
+        Path nul = dir.resolve("nul.csv");
+        Files.write(nul, new byte[] {'1', ',', '2', '\n', '3', 0, '4', '\n'});
+        e = assertThrows(TrajectoryFormatException.class, () -> TrajectoryCsv.read(nul));
+        assertTrue(e.getMessage().contains("line 2") && e.getMessage().contains("NUL byte"), e.getMessage());
+        e = assertThrows(TrajectoryFormatException.class, () -> TrajectoryCsv.read(dir));
+        assertTrue(e.getMessage().contains("is a directory"), e.getMessage());
+    }
 }

@@ -23,6 +23,9 @@ final class EvaluationOptions {
     KeepGoing keepGoing = new KeepGoing();
 
     EvaluationConfig config() {
+        every.check();
+        if (evalSamples < 1) throw new Longlag.UsageException("--eval-samples must be at least 1, got " + evalSamples);
+        if (testSamples < 1) throw new Longlag.UsageException("--test-samples must be at least 1, got " + testSamples);
         return new EvaluationConfig(every.evalEvery, evalSamples, testSamples, !keepGoing.keepGoing);
     }
 
@@ -35,6 +38,12 @@ final class EvaluationOptions {
         /** @param evalEvery the default, or null for none */
         Every(Integer evalEvery) {
             this.evalEvery = evalEvery;
+        }
+
+        /** Refuses a negative count, under the flag's name. */
+        Every check() {
+            if (evalEvery != null && evalEvery < 0) throw new Longlag.UsageException("--eval-every must be 0 (only at the end) or positive, got " + evalEvery);
+            return this;
         }
     }
 

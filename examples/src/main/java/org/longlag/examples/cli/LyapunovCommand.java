@@ -61,6 +61,17 @@ final class LyapunovCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter o = spec.commandLine().getOut();
+        CommandLine.ParseResult given = spec.commandLine().getParseResult();
+        for (String only : source.system != null ? new String[] {"--steps", "--dt"} : new String[] {"--time"}) {
+            if (given.hasMatchedOption(only)) {
+                throw new Longlag.UsageException(only + " applies to " + (source.system != null ? "a saved model (--model FILE)" : "a built-in system (--system)")
+                        + ", not to " + (source.system != null ? "--system " + source.system : "--model")
+                        + (only.equals("--time") ? "; a model's averaging is --steps iterations" : only.equals("--steps") ? "; a system's averaging is --time" : ": a system's exponents are per time unit already"));
+            }
+        }
+        if (dt != null && (!(dt > 0) || !Double.isFinite(dt))) {
+            throw new Longlag.UsageException("--dt must be a positive time per step, got " + dt + " (exponents per time unit are those per step divided by dt)");
+        }
         if (source.system != null) {
             OdeSystem system = OdeSystems.create(source.system);
             OdeLyapunovOptions opt = OdeLyapunovOptions.defaults().withTotalTime(time).withExponents(exponents);
@@ -72,9 +83,15 @@ final class LyapunovCommand implements Callable<Integer> {
             SequenceModel model = load(source.model);
             AutonomousMap map = AutonomousMap.of(model);
             MapLyapunovOptions opt = MapLyapunovOptions.defaults().withSteps(steps).withExponents(exponents);
-            if (transientLength != null) opt = opt.withTransientSteps((int) Math.round(transientLength));
+            if (transientLength != null) {
+                if (!(transientLength >= 0) || transientLength != Math.rint(transientLength) || transientLength > Integer.MAX_VALUE) {
+                    throw new Longlag.UsageException("--transient for a model counts iterations: a whole number >= 0, got " + transientLength);
+                }
+                opt = opt.withTransientSteps((int) Math.round(transientLength));
+            }
             LyapunovResult r = LyapunovSpectrum.of(map, FreeRun.of(model).initialState(), opt);
             Double step = dt != null ? dt : dtBeside(source.model);
+            if (step != null && !(step > 0 && Double.isFinite(step))) step = null; // a result.json's dt is checked when written; never divide by a bad one
             o.printf(Locale.ROOT, "%s: %d-dimensional map, started from the model's initial state, %d transient and %d averaged iterations%n",
                     source.model, map.dimension(), opt.transientSteps(), opt.steps());
             o.println("per step:");

@@ -16,18 +16,43 @@ final class RunOptions {
     @Option(names = "--seed", description = "seed of everything random in the run (default ${DEFAULT-VALUE})")
     long seed = 1;
 
-    int threads() {
-        return threads.threads;
+    /**
+     * The training threads for batches of {@code batch} sequences: as given, refused when more than
+     * the batch has sequences (each thread takes a share of the batch's rows); by default one per
+     * core, at most one per sequence.
+     */
+    int threads(int batch) {
+        return threads.forBatch(batch);
     }
 
     /** {@code --threads}. */
     static final class Threads {
 
-        @Option(names = "--threads", description = "training threads (default: cores = ${DEFAULT-VALUE})")
         Integer threads;
+
+        private boolean given;
 
         private Threads(Integer threads) {
             this.threads = threads;
+        }
+
+        @Option(names = "--threads", paramLabel = "N", description = "training threads, at most one per sequence of a batch (default: one per core, "
+                + "at most one per sequence)")
+        void given(int n) {
+            threads = n;
+            given = true;
+        }
+
+        /** As {@link RunOptions#threads(int)}; null when neither given nor defaulted. */
+        Integer forBatch(int batch) {
+            if (threads == null) return null;
+            if (threads < 1) throw new Longlag.UsageException("--threads must be at least 1, got " + threads);
+            if (threads > batch && batch >= 1) {
+                if (!given) return batch;
+                throw new Longlag.UsageException("--threads " + threads + " is more than the " + batch + " sequences of a batch (--batch): "
+                        + "each thread trains on a share of the batch's sequences, so at most " + batch + " can work");
+            }
+            return threads;
         }
 
         /** One thread per core by default. */

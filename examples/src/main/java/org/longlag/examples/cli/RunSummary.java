@@ -34,6 +34,15 @@ final class RunSummary {
         o.flush();
     }
 
+    /**
+     * The exit code of a finished run: {@link Longlag#OK} when it did all its updates or stopped
+     * once solved, {@link Longlag#STOPPED} when it stopped for another reason (it diverged, a
+     * checkpoint could not be written): its result is written either way, with the reason.
+     */
+    static int exitCode(ExperimentResult r) {
+        return r.completed() ? Longlag.OK : Longlag.STOPPED;
+    }
+
     /** "name=value ..." with four significant digits. */
     static String metrics(Map<String, Double> metrics) {
         StringBuilder sb = new StringBuilder();

@@ -1,7 +1,6 @@
 package org.longlag.examples.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +28,7 @@ import org.longlag.tasks.experiment.EvaluationConfig;
 import org.longlag.tasks.experiment.Experiment;
 import org.longlag.tasks.experiment.ExperimentRunner;
 import org.longlag.tasks.experiment.JsonFiles;
+import org.longlag.tasks.experiment.RunDirectory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -108,6 +108,9 @@ final class StabilityCommand implements Callable<Integer>, CatalogOptions.Target
     @Option(names = "--out", description = "output directory (default ${DEFAULT-VALUE})", defaultValue = "runs/stability")
     Path out;
 
+    @Mixin
+    Force force = new Force();
+
     @Override
     public Integer call() throws Exception {
         ExperimentRunner runner = ExperimentRunner.discover();
@@ -117,16 +120,36 @@ final class StabilityCommand implements Callable<Integer>, CatalogOptions.Target
         }
         boolean memory = runner.tasks().kind(task).isMemoryTask();
         List<OptionSpec> taskKindOptions = runner.tasks().options(task);
+        if (load != null) {
+            for (String name : CatalogOptions.givenAll(spec).keySet()) {
+                if (taskKindOptions.stream().noneMatch(x -> x.name().equals(name))) {
+                    throw new Longlag.UsageException("option --" + name + " does not apply with --load " + load + " (the saved model fixes its own options)"
+                            + " nor to task '" + task + "'");
+                }
+            }
+        }
         CatalogOptions.Split given = CatalogOptions.given(spec, model != null ? model : load.toString(),
                 model != null ? runner.models().options(model) : List.of(), task, taskKindOptions);
         Map<String, Object> taskOptions = new LinkedHashMap<>(given.task());
-        if (memory || taskKindOptions.stream().noneMatch(x -> x.name().equals("seq-length"))) taskOptions.put("lag", lag);
-        else if (!taskOptions.containsKey("seq-length")) taskOptions.put("seq-length", lag); // reconstruction: the window is the lag axis
+        boolean lagGiven = spec.commandLine().getParseResult().hasMatchedOption("--lag");
+        if (memory) {
+            taskOptions.put("lag", lag);
+        } else if (taskKindOptions.stream().anyMatch(x -> x.name().equals("seq-length"))) { // reconstruction: the window is the lag axis
+            if (lagGiven && taskOptions.containsKey("seq-length")) {
+                throw new Longlag.UsageException("--lag and --seq-length both set the window of task '" + task + "': give one of them");
+            }
+            if (!taskOptions.containsKey("seq-length")) taskOptions.put("seq-length", lag);
+        } else if (lagGiven) {
+            throw new Longlag.UsageException("task '" + task + "' has no lag axis: --lag would not be used");
+        }
         int steps = training.steps;
         if (steps < 0) throw new Longlag.UsageException("--steps must be >= 0, got " + steps);
         int[] at = checkpoints(steps);
+        for (String[] c : new String[][] {{"--probe-batches", "" + probeBatches}, {"--probe-size", "" + probeSize}}) {
+            if (Integer.parseInt(c[1]) < 1) throw new Longlag.UsageException(c[0] + " must be at least 1, got " + c[1]);
+        }
         Experiment experiment = new Experiment(model != null ? model : "file", given.model(), task, taskOptions,
-                training.config(run.threads(), Math.max(1, steps)), new EvaluationConfig(0, 1, 1, false), run.seed);
+                training.config(run.threads(training.batch), Math.max(1, steps)), new EvaluationConfig(0, 1, 1, false), run.seed);
         ExperimentRunner.Prepared prepared;
         SequenceModel m;
         if (load == null) {
@@ -141,7 +164,13 @@ final class StabilityCommand implements Callable<Integer>, CatalogOptions.Target
                 fitFrom, fitTo, windows, singularValues, normStride,
                 lyapunovSteps == 0 || normStride == 0 ? null : new MapLyapunovOptions(lyapunovTransient, lyapunovSteps, 1, 1, 1.0));
 
-        Files.createDirectories(out);
+        try (RunDirectory claimed = force.claim(out, load)) {
+            return measure(runner, experiment, prepared, m, t, probe, memory, at, steps);
+        }
+    }
+
+    private int measure(ExperimentRunner runner, Experiment experiment, ExperimentRunner.Prepared prepared, SequenceModel m, Task t,
+                        StabilityProbe probe, boolean memory, int[] at, int steps) throws java.io.IOException {
         PrintWriter o = spec.commandLine().getOut();
         int shownLag = memory ? lag : t.shape().maxLag();
         String name = (model != null ? model : load.toString()) + " " + task + " T=" + shownLag + forcingLabel(t.forcing());
@@ -160,9 +189,10 @@ final class StabilityCommand implements Callable<Integer>, CatalogOptions.Target
         writeConfig(experiment, prepared, m.spec(), probe, at, steps, diverged);
         StabilityFiles.write(out, snapshots);
         if (!snapshots.isEmpty()) GradientNormChart.write(out.resolve("gradient_norms.png"), name + ", " + m.spec().cell().getClass().getSimpleName(), snapshots);
-        o.printf(Locale.ROOT, "wrote %s: gradient_norms.csv, summary.csv, jacobian_windows.csv, gradient_norms.png, config.json%n", out);
+        o.printf(Locale.ROOT, "wrote %s: gradient_norms.csv, summary.csv, jacobian_windows.csv, %sconfig.json%n", out,
+                snapshots.isEmpty() ? "" : "gradient_norms.png, ");
         o.flush();
-        return 0;
+        return diverged.isEmpty() ? Longlag.OK : Longlag.STOPPED;
     }
 
     /** The model of --load, or a usage error naming the file. */

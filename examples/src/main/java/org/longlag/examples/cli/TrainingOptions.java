@@ -67,16 +67,28 @@ final class TrainingOptions {
 
     /** The training config on this many threads (its seed is the run's to derive: see {@code Experiment}). */
     TrainingConfig config(int threads) {
+        if (steps < 1) throw new Longlag.UsageException("--steps must be at least 1, got " + steps);
         return config(threads, steps);
     }
 
     /** The same with another number of updates (stability takes 0 to mean none). */
     TrainingConfig config(int threads, int updates) {
+        check();
         return new TrainingConfig(updates, batch, new Optimizer(Optimizer.parseKind(optimizer), lr, finalLr), clip, threads, 0L, 0);
+    }
+
+    /** Each value checked under its flag's name (the records check them too, under their own names). */
+    void check() {
+        if (batch < 1) throw new Longlag.UsageException("--batch must be at least 1, got " + batch);
+        if (!(lr > 0) || !Double.isFinite(lr)) throw new Longlag.UsageException("--lr must be a positive finite number, got " + lr);
+        if (!(finalLr >= 0) || !Double.isFinite(finalLr)) throw new Longlag.UsageException("--final-lr must be 0 (constant) or a positive finite number, got " + finalLr);
+        if (!(clip >= 0) || !Double.isFinite(clip)) throw new Longlag.UsageException("--clip must be 0 (off) or a positive finite number, got " + clip);
     }
 
     /** The same as a suite's training setting (sweep). */
     TrainingSettings settings() {
+        check();
+        if (steps < 1) throw new Longlag.UsageException("--steps must be at least 1, got " + steps);
         return new TrainingSettings("", steps, batch, optimizer, lr, finalLr, clip, 0);
     }
 }

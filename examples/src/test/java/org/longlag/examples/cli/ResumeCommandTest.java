@@ -95,7 +95,7 @@ class ResumeCommandTest {
         byte[] model = Files.readAllBytes(first.resolve("model.longlag"));
         Files.write(first.resolve("model.longlag"), java.util.Arrays.copyOf(model, model.length - 7));
         TrainCommandTest.Run r = TrainCommandTest.run("resume", first.toString(), "--steps", "40", "--out", dir.resolve("y").toString());
-        assertEquals(1, r.code());
+        assertEquals(Longlag.USAGE, r.code(), "a damaged saved run is a bad DIR: " + r.err());
         assertTrue(r.err().contains("truncated"), r.err());
         assertFalse(Files.exists(dir.resolve("y").resolve("result.json")));
     }
@@ -141,21 +141,50 @@ class ResumeCommandTest {
         assertArrayEquals(saved, Files.readAllBytes(checkpoint.resolve("model.longlag")), "the checkpoint is kept");
     }
 
-    /** A save that cannot be written stops the run, which ends with its result and the reason; nothing foreign is deleted. */
+    /**
+     * A directory with a foreign file where a checkpoint goes is refused before training: without
+     * --force because it is not empty, with --force because the checkpoint directory is not only a
+     * checkpoint's; the foreign file stays, and nothing is written (a save that cannot be written
+     * during a run stops it with the reason: CheckpointListenerTest).
+     */
     @Test
-    void aCheckpointThatCannotBeWrittenStopsTheRunWithTheReason(@TempDir Path dir) throws Exception {
+    void aCheckpointDirectoryHoldingForeignFilesIsRefusedAndKept(@TempDir Path dir) throws Exception {
         Path run = dir.resolve("run");
         Path foreign = Files.createDirectories(run.resolve("checkpoint.new")).resolve("notes.txt");
         Files.writeString(foreign, "mine");
+        String[] train = {"train", "--model", "plrnn", "--task", "addition", "--lag", "8", "--hidden", "8",
+            "--steps", "20", "--eval-every", "0", "--eval-samples", "50", "--test-samples", "100", "--threads", "1", "--keep-going",
+            "--checkpoint-every", "7", "--out", run.toString()};
+        TrainCommandTest.Run r = TrainCommandTest.run(train);
+        assertEquals(Longlag.USAGE, r.code(), r.err());
+        assertTrue(r.err().contains("is not empty (it holds checkpoint.new)"), r.err());
+        r = TrainCommandTest.run(concat(train, "--force"));
+        assertEquals(Longlag.USAGE, r.code(), r.err());
+        assertTrue(r.err().contains("holds files that are not a checkpoint's (notes.txt)"), r.err());
+        assertEquals("mine", Files.readString(foreign));
+        assertFalse(Files.exists(run.resolve("result.json")));
+    }
+
+    /**
+     * A save killed with kill -9 leaves checkpoint.new with a 0-byte temporary file; the next run
+     * into that directory (--force: it holds the killed run) goes on and checkpoints as usual (it
+     * used to stop at its first save, exit code 0).
+     */
+    @Test
+    void aSaveKilledMidWriteDoesNotStopTheNextRun(@TempDir Path dir) throws Exception {
+        Path run = dir.resolve("run");
+        Path fresh = Files.createDirectories(run.resolve("checkpoint.new"));
+        Files.createFile(fresh.resolve("model.longlag5817263.tmp"));
+        Files.writeString(fresh.resolve(".result.json4421.tmp"), "{\"experi");
         TrainCommandTest.Run r = TrainCommandTest.run("train", "--model", "plrnn", "--task", "addition", "--lag", "8", "--hidden", "8",
                 "--steps", "20", "--eval-every", "0", "--eval-samples", "50", "--test-samples", "100", "--threads", "1", "--keep-going",
-                "--checkpoint-every", "7", "--out", run.toString());
-        assertEquals(0, r.code(), r.err());
+                "--checkpoint-every", "7", "--out", run.toString(), "--force");
+        assertEquals(Longlag.OK, r.code(), r.err());
         JsonNode json = new ObjectMapper().readTree(run.resolve("result.json").toFile());
-        assertEquals(7, json.at("/steps").asInt());
-        assertTrue(json.at("/stopReason").asText().contains("holds files that are not a checkpoint's"), json.at("/stopReason").asText());
-        assertEquals("mine", Files.readString(foreign));
-        assertEquals(7, TrainingStateFile.read(run.resolve("model.state")).step(), "the run's own files hold where it stopped");
+        assertEquals(20, json.at("/steps").asInt(), json.toString());
+        assertEquals("", json.at("/stopReason").asText());
+        assertEquals(14, new ObjectMapper().readTree(run.resolve("checkpoint/result.json").toFile()).at("/steps").asInt());
+        assertFalse(Files.exists(fresh), "the killed save's leftovers are gone");
     }
 
     private static String[] concat(String[] a, String... b) {

@@ -61,7 +61,7 @@ class TrainCommandTest {
             {"--protocol", "nope"},
             {"--lr", "0"},
         };
-        String[] names = {"lag", "hidden", "frobnicate", "tau-a", "nope", "learningRate"};
+        String[] names = {"lag", "hidden", "frobnicate", "tau-a", "nope", "--lr"};
         for (int i = 0; i < cases.length; i++) {
             String[] args = new String[6 + cases[i].length];
             String[] base = {"train", "--model", "lstm", "--task", "addition", "--out=" + out};

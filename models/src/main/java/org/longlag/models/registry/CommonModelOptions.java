@@ -14,8 +14,17 @@ public record CommonModelOptions(@Doc("hidden/latent units") int hidden,
 
     public static final CommonModelOptions DEFAULTS = new CommonModelOptions(64, Precision.FLOAT32);
 
+    /**
+     * The widest model: an LSTM of 2^14 units has 2^30 recurrent weights; a cell's parameter
+     * blocks are counted in int, and 4 H^2 overflows it from H = 23171 on.
+     */
+    public static final int MAX_HIDDEN = 1 << 14;
+
     public CommonModelOptions {
         OptionChecks.atLeast("hidden", hidden, 1);
+        if (hidden > MAX_HIDDEN) {
+            throw new IllegalArgumentException("hidden must be at most " + MAX_HIDDEN + " (a wider model's weights are more than an int counts), got " + hidden);
+        }
         OptionChecks.given("precision", precision);
     }
 }

@@ -34,7 +34,11 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * shard's rows.
  *
  * <p>A NaN or infinite loss, gradient or updated parameter stops training with a
- * {@link TrainingDivergedException}; the model keeps the last good parameters.
+ * {@link TrainingDivergedException}; the model keeps the last parameters whose loss and gradient
+ * were finite. A non-finite loss at update k condemns the parameters it was computed at, those of
+ * update k - 1 (they are finite, but their loss is not), so the trainer goes back one more update,
+ * to the parameters of update k - 2 that update k - 1 evaluated, with the optimizer's state of
+ * then; a finite loss and gradient whose update gives non-finite parameters keeps those of k - 1.
  */
 public final class Trainer implements AutoCloseable {
 
@@ -52,9 +56,10 @@ public final class Trainer implements AutoCloseable {
         this.config = config;
         ModelSpec spec = model.spec();
         Bptt bptt = new Bptt(TeacherForcing.NONE, config.truncation());
-        this.workers = new ShardWorker[config.threads()];
+        // more threads than sequences in a batch would get no rows (shards never exceed the batch)
+        this.workers = new ShardWorker[Math.min(config.threads(), config.batchSize())];
         for (int i = 0; i < workers.length; i++) workers[i] = new ShardWorker(spec, bptt);
-        this.pool = config.threads() > 1 ? Executors.newFixedThreadPool(config.threads() - 1, r -> {
+        this.pool = workers.length > 1 ? Executors.newFixedThreadPool(workers.length - 1, r -> {
             Thread t = new Thread(r, "longlag-shard");
             t.setDaemon(true);
             return t;
@@ -120,6 +125,13 @@ public final class Trainer implements AutoCloseable {
         optimizerKnown = saved != null || from.step() == 0;
         Parameters regularizationGradient = Parameters.zeros(model.layout(), model.spec().precision(), false);
 
+        // the point one update back, where the last finite loss and gradient were computed: a
+        // non-finite loss condemns the parameters it was computed at, so training returns here
+        INDArray previous = params;
+        INDArray previousUpdater = updaterState == null ? null : updaterState.dup();
+        TrainingState previousReached = from;
+        boolean previousKnown = optimizerKnown;
+
         SplittableRandom data = new SplittableRandom(from.step() == 0 ? config.seed() : config.seed() + GOLDEN_GAMMA * from.step());
         LossFunction loss = source.loss();
         double[] total = new double[p];
@@ -145,19 +157,33 @@ public final class Trainer implements AutoCloseable {
                 sq += total[i] * total[i];
             }
             double norm = Math.sqrt(sq);
-            if (!Double.isFinite(value)) throw new TrainingDivergedException(step, "the loss is " + value);
-            if (!Double.isFinite(norm)) throw new TrainingDivergedException(step, "the gradient norm is " + norm);
+            if (!Double.isFinite(value) || !Double.isFinite(norm)) {
+                String what = !Double.isFinite(value) ? "the loss is " + value : "the gradient norm is " + norm;
+                if (step == from.step() + 1) {
+                    throw new TrainingDivergedException(step, what, from.step(), "where training started (nothing better is known)");
+                }
+                model.setParameters(previous); // back to the parameters whose loss and gradient the previous update computed
+                if (updaterState != null) updaterState.assign(previousUpdater);
+                reached = previousReached;
+                optimizerKnown = previousKnown;
+                throw new TrainingDivergedException(step, what, reached.step(),
+                        "the last whose loss and gradient were finite (those of step " + (step - 1) + " gave this)");
+            }
             if (config.clipNorm() > 0 && norm > config.clipNorm()) {
                 double s = config.clipNorm() / norm;
                 for (int i = 0; i < p; i++) total[i] *= s;
             }
             gradient.data().setData(total);
+            if (updaterState != null) previousUpdater.assign(updaterState); // (unused if this update fails: training ends here)
+            previousKnown = optimizerKnown;
             optimizerKnown = false; // the updater's state moves before the updated parameters are checked
             updater.applyUpdater(gradient, step - 1 - iterationOffset, 0);
             INDArray next = params.sub(gradient);
             double nextNorm = next.norm2Number().doubleValue();
-            if (!Double.isFinite(nextNorm)) throw new TrainingDivergedException(step, "the updated parameters are not finite");
-            params.assign(next);
+            if (!Double.isFinite(nextNorm)) throw new TrainingDivergedException(step, "the updated parameters are not finite", reached.step(), "");
+            previous = params; // no copy: next is a fresh array every update
+            previousReached = reached;
+            params = next;
             model.setParameters(params);
             sequences += batch.size();
             lastLoss = value;

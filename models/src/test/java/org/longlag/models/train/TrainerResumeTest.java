@@ -125,13 +125,18 @@ class TrainerResumeTest {
     void aRunThatDivergesKeepsItsLastGoodPoint() {
         SequenceModel model = SequenceModel.create(SPEC, 3);
         TrainerTest.Echo poisoned = new TrainerTest.Echo(6);
-        poisoned.poisonAtCall = 5; // the loss of update 5 overflows, before the optimizer moves
+        poisoned.poisonAtCall = 5; // the loss of update 5 overflows at the parameters of update 4: training goes back to 3
+        double[][] at3 = new double[1][];
+        TrainingListener remember = (m, r, c) -> {
+            if (r.step() == 3) at3[0] = c.state().optimizerState();
+        };
         try (Trainer t = new Trainer(model, config(10, Optimizer.adam(1e-2)))) {
-            assertThrows(TrainingDivergedException.class, () -> t.fit(poisoned));
+            assertThrows(TrainingDivergedException.class, () -> t.fit(poisoned, remember));
             TrainingState s = t.state();
-            assertEquals(4, s.step());
-            assertEquals(40, s.sequences());
-            assertNotNull(s.optimizerState(), "the optimizer had not moved on the bad update");
+            assertEquals(3, s.step());
+            assertEquals(30, s.sequences());
+            assertEquals(3, s.optimizerUpdates());
+            assertArrayEquals(at3[0], s.optimizerState(), 0.0, "the optimizer's state of update 3, restored with its parameters");
         }
         try (Trainer t = new Trainer(model, config(10, Optimizer.adam(1e-2)))) {
             assertNull(t.state().optimizerState(), "nothing trained yet");

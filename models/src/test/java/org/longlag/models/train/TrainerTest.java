@@ -109,13 +109,13 @@ class TrainerTest {
     }
 
     @Test
-    void nonFiniteLossStopsWithAClearMessageAndKeepsTheLastGoodParameters() {
+    void nonFiniteLossStopsWithAClearMessageAndKeepsTheLastParametersWhoseLossWasFinite() {
         SequenceModel model = SequenceModel.create(ModelSpec.of(new LstmCell(1, 4), 1).withPrecision(Precision.FLOAT64), 1);
         Echo data = new Echo(4);
-        data.poisonAtCall = 3;
-        double[][] afterStep2 = new double[1][];
+        data.poisonAtCall = 3; // the loss of step 3, computed at the parameters of step 2, is infinite
+        double[][] afterStep1 = new double[1][];
         TrainingListener remember = (m, r, c) -> {
-            if (r.step() == 2) afterStep2[0] = m.parameters().data().asDouble();
+            if (r.step() == 1) afterStep1[0] = m.parameters().data().asDouble();
         };
         var e = assertThrows(TrainingDivergedException.class, () -> {
             try (Trainer t = new Trainer(model, TrainingConfig.defaults(10, 1))) {
@@ -123,8 +123,64 @@ class TrainerTest {
             }
         });
         assertEquals(3, e.step());
-        assertTrue(e.getMessage().contains("step 3") && e.getMessage().contains("keeps the parameters of step 2"), e.getMessage());
-        assertArrayEquals(afterStep2[0], model.parameters().data().asDouble(), 0.0);
+        assertEquals(1, e.kept());
+        assertTrue(e.getMessage().contains("step 3") && e.getMessage().contains("keeps the parameters of step 1")
+                && e.getMessage().contains("the last whose loss and gradient were finite"), e.getMessage());
+        assertArrayEquals(afterStep1[0], model.parameters().data().asDouble(), 0.0);
+    }
+
+    /**
+     * The probe of issue 21: an IRNN under SGD at learning rate 3 without clipping explodes. The
+     * parameters it keeps must be ones whose loss the trainer computed and found finite: those a
+     * later step started from and reported on (it used to keep the parameters whose loss was NaN).
+     */
+    @Test
+    void anExplodingRunKeepsParametersWhoseLossWasComputedFinite() {
+        SequenceModel model = SequenceModel.create(ModelSpec.of(ElmanCell.irnn(1, 8), 1).withPrecision(Precision.FLOAT64), 1);
+        java.util.Map<Integer, double[]> after = new java.util.HashMap<>();
+        java.util.Map<Integer, Double> lossOf = new java.util.HashMap<>(); // the loss of step k, computed at the parameters of step k - 1
+        after.put(0, model.parameters().data().asDouble());
+        TrainingListener record = (m, r, c) -> {
+            after.put(r.step(), m.parameters().data().asDouble());
+            lossOf.put(r.step(), r.loss());
+        };
+        Echo data = new Echo(30);
+        var e = assertThrows(TrainingDivergedException.class, () -> {
+            try (Trainer t = new Trainer(model, new TrainingConfig(300, 32, new Optimizer(Optimizer.Kind.SGD, 3.0), 0, 1, 1, 0))) {
+                t.fit(data, record);
+            }
+        });
+        assertTrue(e.step() > 2, "diverges after some updates (" + e.step() + "): " + e.getMessage());
+        assertArrayEquals(after.get(e.kept()), model.parameters().data().asDouble(), 0.0, "the model holds the parameters of step " + e.kept());
+        Double loss = lossOf.get(e.kept() + 1);
+        assertTrue(loss != null && Double.isFinite(loss), "step " + (e.kept() + 1) + " computed a finite loss at the kept parameters: " + e.getMessage());
+    }
+
+    @Test
+    void aDivergenceAtTheFirstUpdateKeepsTheStartingParametersAndSaysSo() {
+        SequenceModel model = SequenceModel.create(ModelSpec.of(new LstmCell(1, 4), 1).withPrecision(Precision.FLOAT64), 1);
+        double[] initial = model.parameters().data().asDouble();
+        Echo data = new Echo(4);
+        data.poisonAtCall = 1;
+        var e = assertThrows(TrainingDivergedException.class, () -> {
+            try (Trainer t = new Trainer(model, TrainingConfig.defaults(10, 1))) {
+                t.fit(data);
+            }
+        });
+        assertEquals(0, e.kept());
+        assertTrue(e.getMessage().contains("its initial parameters, where training started"), e.getMessage());
+        assertArrayEquals(initial, model.parameters().data().asDouble(), 0.0);
+    }
+
+    @Test
+    void moreThreadsThanSequencesGiveTheSameParametersAsOneThreadPerSequence() {
+        SequenceModel a = SequenceModel.create(ModelSpec.of(new LstmCell(1, 4), 1), 2), b = SequenceModel.create(ModelSpec.of(new LstmCell(1, 4), 1), 2);
+        try (Trainer many = new Trainer(a, TrainingConfig.defaults(3, 1).withBatchSize(4).withThreads(1000));
+             Trainer four = new Trainer(b, TrainingConfig.defaults(3, 1).withBatchSize(4).withThreads(4))) {
+            many.fit(new Echo(5));
+            four.fit(new Echo(5));
+        }
+        assertArrayEquals(b.parameters().data().asDouble(), a.parameters().data().asDouble(), 0.0);
     }
 
     @Test

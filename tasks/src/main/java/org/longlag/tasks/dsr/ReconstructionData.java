@@ -71,6 +71,8 @@ public record ReconstructionData(double[][] train, double[][] test, double dt, S
             t = TrajectoryCsv.read(file, MIN_TEST_ROWS + 2);
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("no such file: " + file);
+        } catch (org.longlag.dynamics.trajectory.TrajectoryFormatException e) { // a bad file is a bad value, not a failure
+            throw new IllegalArgumentException("csv: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + file + ": " + e.getMessage(), e);
         }

@@ -16,7 +16,8 @@ import org.longlag.tasks.registry.TaskKind;
  * Defaults follow the GTF-shPLRNN reference on Lorenz-63 ({@code settings/defaults.json}: windows of
  * 200 steps, adaptive generalized forcing from alpha 1 with the product bound, decay 0.999 every 5
  * updates, sparse forcing interval 16, PE over 20 steps; data: 5% observation noise on training).
- * It has no lag axis; its "lag" option is unused.
+ * It has no lag axis: a given "lag" is refused (the window is "seq-length"). The options of a
+ * built-in system and those of a CSV file exclude each other ({@link #checkGiven}).
  */
 public final class ReconstructionKind implements TaskKind<ReconstructionKind.Options> {
 
@@ -123,6 +124,23 @@ public final class ReconstructionKind implements TaskKind<ReconstructionKind.Opt
     @Override
     public Options defaults() {
         return Options.DEFAULTS;
+    }
+
+    /** Options that only a built-in system reads. */
+    private static final java.util.List<String> SYSTEM_ONLY = java.util.List.of("system", "length", "test-length", "transient", "noise", "data-seed");
+
+    /** A CSV file with options only a built-in system reads, or test-fraction without a CSV file, would leave options unused. */
+    @Override
+    public void checkGiven(java.util.Set<String> given) {
+        if (given.contains("csv")) {
+            java.util.List<String> unused = SYSTEM_ONLY.stream().filter(given::contains).toList();
+            if (!unused.isEmpty()) {
+                throw new IllegalArgumentException("--csv reads the data from a file, so " + String.join(", ", unused.stream().map(n -> "--" + n).toList())
+                        + " (for a built-in system only) would not be used: give the file or the system, not both");
+            }
+        } else if (given.contains("test-fraction")) {
+            throw new IllegalArgumentException("--test-fraction applies to a CSV file (--csv) only; a built-in system's test data are --test-length samples");
+        }
     }
 
     @Override

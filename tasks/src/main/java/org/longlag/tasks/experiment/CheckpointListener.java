@@ -1,7 +1,6 @@
 package org.longlag.tasks.experiment;
 
 import java.io.IOException;
-import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -28,9 +27,6 @@ import org.longlag.models.train.TrainingStateFile;
  * training with the reason, so the run ends and writes its result instead of failing later.
  */
 public final class CheckpointListener implements TrainingListener, ValidationListener {
-
-    /** The file name of the training state beside a model named {@link Resume#MODEL}. */
-    private static final String STATE = TrainingStateFile.besideModel(Path.of(Resume.MODEL)).getFileName().toString();
 
     private final Path dir;
     private final int every;
@@ -77,14 +73,12 @@ public final class CheckpointListener implements TrainingListener, ValidationLis
         Files.move(fresh, dir, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** Removes a checkpoint directory: only the files a checkpoint holds, so a wrong path loses nothing else. */
+    /**
+     * Removes a checkpoint directory: only the files a checkpoint holds and the temporary files of
+     * a save killed while writing (a kill -9 leaves e.g. a 0-byte model.longlag123.tmp in
+     * {@code dir.new}), so a wrong path loses nothing else.
+     */
     private static void delete(Path d) throws IOException {
-        if (!Files.exists(d)) return;
-        for (String name : new String[] {Resume.RESULT, Resume.MODEL, STATE}) Files.deleteIfExists(d.resolve(name));
-        try {
-            Files.delete(d);
-        } catch (DirectoryNotEmptyException e) {
-            throw new IOException(d + " holds files that are not a checkpoint's; it is left as it is", e);
-        }
+        RunDirectory.removeCheckpoint(d);
     }
 }

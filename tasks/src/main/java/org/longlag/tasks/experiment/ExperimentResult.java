@@ -39,4 +39,18 @@ public record ExperimentResult(Experiment experiment, Map<String, Object> modelS
     public ExperimentResult {
         artifacts = artifacts == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(artifacts));
     }
+
+    /** The stop reason of a run that stopped because its validation met the task's criterion. */
+    public static String solvedAt(int step) {
+        return "solved at step " + step;
+    }
+
+    /**
+     * Whether training ended as planned: all its updates, or stopped once solved; false when it
+     * diverged or stopped for another reason (e.g. a checkpoint that could not be written).
+     */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean completed() {
+        return diverged.isEmpty() && (stopReason.isEmpty() || stopReason.equals(solvedAt(firstSolvedStep)));
+    }
 }

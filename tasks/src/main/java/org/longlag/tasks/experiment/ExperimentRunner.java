@@ -6,11 +6,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.longlag.models.model.ModelSpec;
 import org.longlag.models.model.SequenceModel;
 import org.longlag.models.registry.ModelCatalog;
+import org.longlag.models.registry.OptionSpec;
 import org.longlag.models.registry.Settings;
 import org.longlag.models.registry.TaskShape;
 import org.longlag.models.tensor.BlasLibrary;
@@ -28,6 +32,7 @@ import org.longlag.tasks.Evaluation;
 import org.longlag.tasks.Task;
 import org.longlag.tasks.TaskScore;
 import org.longlag.tasks.registry.TaskCatalog;
+import org.longlag.tasks.registry.TaskKind;
 import org.nd4j.linalg.dataset.api.DataSet;
 
 /**
@@ -58,13 +63,44 @@ public final class ExperimentRunner {
         return tasks;
     }
 
-    /** Builds the task and model and checks every option, without training (fails fast on a bad value). */
+    /**
+     * Builds the task and model and checks every option, without training (fails fast on a bad
+     * value): each value, options that would be ignored (a lag for a task without one, see
+     * {@link org.longlag.tasks.registry.TaskKind#checkGiven}), and whether the run fits in this
+     * JVM's heap ({@link ResourceEstimate}).
+     */
     public Prepared prepare(Experiment e) {
-        Settings taskSettings = tasks.settings(e.task(), e.taskOptions());
+        Settings taskSettings = taskSettings(e);
         Task task = tasks.build(e.task(), taskSettings);
         Settings modelSettings = models.settings(e.model(), e.modelOptions());
         ModelSpec spec = task.adapt(models.build(e.model(), task.shape(), modelSettings));
-        return new Prepared(task, taskSettings, spec, modelSettings);
+        return checked(e, new Prepared(task, taskSettings, spec, modelSettings));
+    }
+
+    /**
+     * The task's settings, after refusing given options it would not use. An option counts as
+     * given when its value differs from the default: a suite's runs carry their resolved settings,
+     * every option with its default filled in.
+     */
+    private Settings taskSettings(Experiment e) {
+        TaskKind<?> kind = tasks.kind(e.task());
+        Settings settings = tasks.settings(e.task(), e.taskOptions()); // each value checked first
+        Set<String> given = new LinkedHashSet<>();
+        for (OptionSpec o : tasks.options(e.task())) {
+            if (e.taskOptions().containsKey(o.name()) && !Objects.equals(settings.get(o.name()), o.convert(o.defaultValue()))) given.add(o.name());
+        }
+        if (!kind.isMemoryTask() && given.contains(TaskCatalog.LAG)) {
+            throw new IllegalArgumentException("task '" + e.task() + "' has no lag axis: --lag (" + e.taskOptions().get(TaskCatalog.LAG)
+                    + ") would not be used" + (kind.options().stream().anyMatch(o -> o.name().equals("seq-length")) ? "; its window length is --seq-length" : ""));
+        }
+        kind.checkGiven(given);
+        return settings;
+    }
+
+    /** Refuses a prepared run that does not fit in this JVM's heap (see {@link ResourceEstimate}). */
+    private static Prepared checked(Experiment e, Prepared p) {
+        ResourceEstimate.of(e, p).check(Runtime.getRuntime().maxMemory());
+        return p;
     }
 
     /**
@@ -73,14 +109,14 @@ public final class ExperimentRunner {
      * in the result. The experiment's model name and options are not used.
      */
     public Prepared prepare(Experiment e, ModelSpec spec, Map<String, Object> description) {
-        Settings taskSettings = tasks.settings(e.task(), e.taskOptions());
+        Settings taskSettings = taskSettings(e);
         Task task = tasks.build(e.task(), taskSettings);
         TaskShape shape = task.shape();
         if (spec.inputSize() != shape.inputSize() || spec.outputSize() != shape.outputSize()) {
             throw new IllegalArgumentException("the given model takes " + spec.inputSize() + " inputs and gives " + spec.outputSize() + " outputs; task '"
                     + e.task() + "' has " + shape.inputSize() + " and " + shape.outputSize());
         }
-        return new Prepared(task, taskSettings, spec, Settings.of(description));
+        return checked(e, new Prepared(task, taskSettings, spec, Settings.of(description)));
     }
 
     /** A run's task and model spec, built and validated. */
@@ -173,7 +209,7 @@ public final class ExperimentRunner {
                 history.add(point);
                 for (TrainingListener l : extra) if (l instanceof ValidationListener) ((ValidationListener) l).onValidation(point);
                 if (s.solved() && firstSolved[0] < 0) firstSolved[0] = r.step();
-                if (s.solved() && e.evaluation().stopWhenSolved()) control.stop("solved at step " + r.step());
+                if (s.solved() && e.evaluation().stopWhenSolved()) control.stop(ExperimentResult.solvedAt(r.step()));
             }
         };
         List<TrainingListener> listeners = new ArrayList<>();
@@ -181,6 +217,13 @@ public final class ExperimentRunner {
         listeners.addAll(List.of(extra));
         Trained trained = train(e, p, model, start, listeners);
         TrainingResult tr = trained.result();
+        if (modelFile != null) { // before the test: a test that fails (or runs out of memory) keeps the trained model
+            try {
+                Resume.saveModel(modelFile, model, trained.reached());
+            } catch (IOException ex) {
+                throw new UncheckedIOException("could not write the model file " + modelFile + " or its training state", ex);
+            }
+        }
         Map<String, String> artifacts = new LinkedHashMap<>();
         TaskScore test;
         try {
@@ -196,13 +239,6 @@ public final class ExperimentRunner {
         Map<String, TaskScore> generalization = new LinkedHashMap<>();
         for (Map.Entry<String, Task> g : p.task().generalizationTasks().entrySet()) {
             generalization.put(g.getKey(), Evaluation.evaluate(model, g.getValue(), e.evaluation().testSamples(), seeds.test()));
-        }
-        if (modelFile != null) {
-            try {
-                Resume.saveModel(modelFile, model, trained.reached());
-            } catch (IOException ex) {
-                throw new UncheckedIOException("could not write the model file " + modelFile + " or its training state", ex);
-            }
         }
         return new ExperimentResult(e, p.modelSettings().asMap(), p.taskSettings().asMap(), p.spec(), model.parameterCount(),
                 seeds.training(), seeds.model(), tr.steps(), tr.sequences(), tr.seconds(), tr.stopReason(), test, generalization,

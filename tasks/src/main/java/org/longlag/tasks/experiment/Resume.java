@@ -18,6 +18,8 @@ public record Resume(Path directory, Experiment experiment, SequenceModel model,
     /** The files of a run directory, as {@code longlag train} writes them and resume reads them. */
     public static final String RESULT = "result.json";
     public static final String MODEL = "model.longlag";
+    /** The training state beside {@link #MODEL} ({@link TrainingStateFile#besideModel}). */
+    public static final String STATE = TrainingStateFile.besideModel(Path.of(MODEL)).getFileName().toString();
 
     /** The same run with the optimizer to restart (zero moments, bias correction from the first update). */
     public Resume withoutOptimizerState() {

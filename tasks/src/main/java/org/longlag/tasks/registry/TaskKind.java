@@ -48,6 +48,14 @@ public interface TaskKind<O extends Record> {
         return (Class<O>) defaults().getClass();
     }
 
+    /**
+     * Refuses (IllegalArgumentException, one line) a combination of given options of which one
+     * would be ignored, e.g. a CSV file and a built-in system; {@code given} are the names of the
+     * options set to other values than their defaults. By default every combination is fine.
+     */
+    default void checkGiven(java.util.Set<String> given) {
+    }
+
     /** Options besides "lag", derived from the kind's record. */
     default List<OptionSpec> options() {
         return Options.specs(defaults());
